@@ -2,7 +2,7 @@
 export { ProtocolError } from './errors.ts';
 export { FieldValue, encodeTable, decodeTable, plain, type FieldTable } from './field-table.ts';
 export { method, decodeMethod, methodSpec, methodSpecById, type Method } from './method-codec.ts';
-export { decodeProperties, encodeProperties, NO_PROPERTIES, type BasicProperties } from './properties.ts';
+export { decodeProperties, encodeProperties, readDeliveryMode, NO_PROPERTIES, type BasicProperties } from './properties.ts';
 export {
   FRAME_METHOD, FRAME_HEADER, FRAME_BODY, FRAME_HEARTBEAT, FRAME_END, FRAME_MIN_SIZE, FRAME_OVERHEAD,
   PROTOCOL_HEADER, HEARTBEAT_FRAME, isProtocolHeader, parseFrame, encodeMethodFrame, encodeContentFrames,

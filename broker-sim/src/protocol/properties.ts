@@ -67,3 +67,18 @@ export function writeProperties(w: Writer, props: BasicProperties): void {
 
 /** Empty properties: a zero flag word. */
 export const NO_PROPERTIES: Buffer = Buffer.from([0, 0]);
+
+/**
+ * delivery-mode without decoding the other properties: the publish hot path needs only this.
+ * It follows content-type, content-encoding and headers, which are skipped by their lengths.
+ */
+export function readDeliveryMode(raw: Buffer): number | undefined {
+  if (raw.length < 2) return undefined;
+  const flags = raw.readUInt16BE(0);
+  if ((flags & (1 << 12)) === 0) return undefined;
+  let off = 2;
+  if (flags & (1 << 15)) off += 1 + raw[off]!;
+  if (flags & (1 << 14)) off += 1 + raw[off]!;
+  if (flags & (1 << 13)) off += 4 + raw.readUInt32BE(off);
+  return off < raw.length ? raw[off] : undefined;
+}

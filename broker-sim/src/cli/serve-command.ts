@@ -1,0 +1,53 @@
+/** `broker-sim [serve]`: runs the broker in the foreground until SIGINT/SIGTERM. */
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { startBrokerSim, type BrokerSim } from '../index.ts';
+import { removeDiscovery, writeDiscovery } from './discovery.ts';
+import { dbOptions, type DbArgs } from './db-options.ts';
+
+interface ServeArgs extends DbArgs { port: number; host: string; anyPort: boolean; heartbeat: number }
+
+export const command = ['serve', '$0'];
+export const describe = 'Run broker-sim (the default command)';
+
+export function builder(y: Argv): Argv<ServeArgs> {
+  return dbOptions(y)
+    .option('port', { type: 'number', default: 5672, describe: 'AMQP port (0 = any free port)' })
+    .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
+    .option('any-port', { type: 'boolean', default: false, describe: 'if the port is taken, take the next free one' })
+    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout offered to clients, seconds' }) as unknown as Argv<ServeArgs>;
+}
+
+/** Tries port, port+1, … when anyPort is set; otherwise fails with one line. */
+async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<BrokerSim> {
+  for (let port = a.port, tries = 0; ; port++, tries++) {
+    try {
+      return await startBrokerSim({ port, host: a.host, dbPath: a.dbPath, heartbeat: a.heartbeat, log });
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'EADDRINUSE') throw err;
+      if (!a.anyPort || tries > 100) {
+        throw new Error(`port ${a.port} is taken (is RabbitMQ running?); use --port N or --any-port`);
+      }
+    }
+  }
+}
+
+export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
+  const log = (line: string): void => console.error(`${new Date().toISOString()} ${line}`);
+  const sim = await startOnFreePort(a, log);
+  if (a.host === '0.0.0.0' || a.host === '::') {
+    log('warning: listening on all addresses; guest can only log in from this machine, add users with `broker-sim user add`');
+  }
+  writeDiscovery({ pid: process.pid, amqpUrl: sim.url, managementUrl: sim.managementUrl ?? null, dbPath: sim.dbPath, startedAt: new Date().toISOString() });
+  console.log(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);
+  if (sim.port !== a.port && a.port !== 0) console.log(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);
+  const stop = async (): Promise<void> => {
+    removeDiscovery();
+    await sim.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+export const serveCommand: CommandModule<object, ServeArgs> = { command, describe, builder, handler };

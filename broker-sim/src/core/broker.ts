@@ -1,0 +1,144 @@
+/**
+ * The broker's state: vhosts, users and their permissions, and the message sequence. It restores
+ * durable state from storage at start; transient state starts empty, as after a RabbitMQ restart.
+ */
+import { createHash } from 'node:crypto';
+import type { Clock } from './clock.ts';
+import { errors } from './errors.ts';
+import { hashPassword, verifyPassword } from './passwords.ts';
+import type { PermissionRecord, Storage, UserRecord } from './storage.ts';
+import { Vhost } from './vhost.ts';
+
+export interface User { name: string; tags: string }
+
+export class Broker {
+  readonly vhosts = new Map<string, Vhost>();
+  readonly users = new Map<string, UserRecord>();
+  /** user → vhost → permissions */
+  readonly permissions = new Map<string, Map<string, PermissionRecord>>();
+  private nextMessageId = 1;
+  /** Password checks are slow by design; a login already verified is remembered by digest. */
+  private readonly verified = new Map<string, string>();
+  readonly startedAt: number;
+
+  constructor(readonly storage: Storage, readonly clock: Clock) {
+    this.startedAt = clock.now();
+    this.restore();
+  }
+
+  private restore(): void {
+    const state = this.storage.load();
+    for (const name of state.vhosts) this.vhosts.set(name, new Vhost(name, this.storage));
+    for (const u of state.users) this.users.set(u.name, u);
+    for (const p of state.permissions) this.setPermissionInMemory(p);
+    if (state.vhosts.length === 0 && state.users.length === 0) this.createDefaults();
+    for (const q of state.queues) {
+      this.vhost(q.vhost)?.declareQueue({ queue: q.name, passive: false, durable: true, exclusive: false,
+        autoDelete: q.autoDelete, arguments: q.arguments }, 0);
+    }
+    for (const x of state.exchanges) {
+      this.vhost(x.vhost)?.exchanges.has(x.name) ||
+        this.vhost(x.vhost)?.declareExchange(x.name, x.type, false, true, x.autoDelete, x.internal, x.arguments);
+    }
+    for (const b of state.bindings) {
+      try { this.vhost(b.vhost)?.bind({ ...b, args: b.arguments }); } catch { /* its queue or exchange is gone */ }
+    }
+    for (const m of state.messages) {
+      this.nextMessageId = Math.max(this.nextMessageId, m.id + 1);
+      const q = this.vhost(m.vhost)?.queues.get(m.queue);
+      if (q) q.ready.push(m);
+    }
+  }
+
+  /** A fresh broker has RabbitMQ's defaults: vhost "/" and guest/guest with full rights there. */
+  private createDefaults(): void {
+    this.addVhost('/');
+    this.addUser('guest', 'guest', 'administrator');
+    this.setPermission({ user: 'guest', vhost: '/', configure: '.*', write: '.*', read: '.*' });
+  }
+
+  newMessageId(): number { return this.nextMessageId++; }
+
+  vhost(name: string): Vhost | undefined { return this.vhosts.get(name); }
+
+  addVhost(name: string): Vhost {
+    let v = this.vhosts.get(name);
+    if (!v) {
+      v = new Vhost(name, this.storage);
+      this.vhosts.set(name, v);
+      this.storage.saveVhost(name);
+    }
+    return v;
+  }
+
+  deleteVhost(name: string): boolean {
+    const v = this.vhosts.get(name);
+    if (!v) return false;
+    for (const q of [...v.queues.values()]) v.removeQueue(q);
+    this.vhosts.delete(name);
+    this.storage.deleteVhost(name);
+    for (const perms of this.permissions.values()) perms.delete(name);
+    return true;
+  }
+
+  addUser(name: string, password: string, tags = ''): void {
+    const u = { name, passwordHash: hashPassword(password), tags };
+    this.users.set(name, u);
+    this.verified.delete(name);
+    this.storage.saveUser(u);
+  }
+
+  deleteUser(name: string): boolean {
+    if (!this.users.delete(name)) return false;
+    this.permissions.delete(name);
+    this.verified.delete(name);
+    this.storage.deleteUser(name);
+    return true;
+  }
+
+  setPermission(p: PermissionRecord): void {
+    this.setPermissionInMemory(p);
+    this.storage.savePermission(p);
+  }
+
+  private setPermissionInMemory(p: PermissionRecord): void {
+    const m = this.permissions.get(p.user) ?? new Map<string, PermissionRecord>();
+    m.set(p.vhost, p);
+    this.permissions.set(p.user, m);
+  }
+
+  /**
+   * Checks a login. guest may log in from loopback only, as RabbitMQ's default loopback_users.
+   * Throws 403 ACCESS_REFUSED with RabbitMQ's text.
+   */
+  authenticate(mechanism: string, username: string, password: string, loopback: boolean): User {
+    const refused = errors.accessRefused(
+      `Login was refused using authentication mechanism ${mechanism}. For details see the broker logfile.`);
+    const u = this.users.get(username);
+    if (!u) throw refused;
+    if (username === 'guest' && !loopback) throw refused;
+    const digest = createHash('sha256').update(password).digest('base64');
+    if (this.verified.get(username) !== digest) {
+      if (!verifyPassword(password, u.passwordHash)) throw refused;
+      this.verified.set(username, digest);
+    }
+    return { name: u.name, tags: u.tags };
+  }
+
+  /** connection.open: the user must have permissions on the vhost. Throws 530 NOT_ALLOWED. */
+  openVhost(user: User, name: string): Vhost {
+    const v = this.vhosts.get(name);
+    if (!v || !this.permissions.get(user.name)?.has(name)) {
+      throw errors.notAllowed(`access to vhost '${name}' refused for user '${user.name}'`);
+    }
+    return v;
+  }
+
+  /** Checks configure/write/read rights on a resource, RabbitMQ's regex model. Throws 403. */
+  authorize(user: User, vhost: string, right: 'configure' | 'write' | 'read', kind: 'queue' | 'exchange', name: string): void {
+    const p = this.permissions.get(user.name)?.get(vhost);
+    const pattern = p?.[right] ?? '';
+    if (pattern !== '' && new RegExp(`^(?:${pattern})$`).test(name)) return;
+    throw errors.accessRefused(`access to ${kind} '${name}' in vhost '${vhost}' refused for user '${user.name}'`);
+  }
+}

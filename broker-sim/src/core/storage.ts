@@ -1,0 +1,47 @@
+/**
+ * The storage core needs, declared here and provided by store/ (SQLite). Writes are queued and
+ * committed together once per event-loop turn (group commit); `afterCommit` runs a callback once
+ * everything queued before it is on disk — publisher confirms wait on it.
+ */
+import type { Message } from './message.ts';
+
+export interface QueueRecord {
+  vhost: string; name: string; durable: boolean; autoDelete: boolean; arguments: Record<string, unknown>;
+}
+export interface ExchangeRecord {
+  vhost: string; name: string; type: string; durable: boolean; autoDelete: boolean; internal: boolean;
+  arguments: Record<string, unknown>;
+}
+export interface BindingRecord {
+  vhost: string; source: string; destination: string; destinationType: 'queue' | 'exchange';
+  routingKey: string; arguments: Record<string, unknown>;
+}
+export interface UserRecord { name: string; passwordHash: string; tags: string }
+export interface PermissionRecord { user: string; vhost: string; configure: string; write: string; read: string }
+export interface StoredMessage extends Message { vhost: string; queue: string }
+
+export interface DurableState {
+  vhosts: string[]; users: UserRecord[]; permissions: PermissionRecord[]; queues: QueueRecord[];
+  exchanges: ExchangeRecord[]; bindings: BindingRecord[]; messages: StoredMessage[];
+}
+
+export interface Storage {
+  load(): DurableState;
+  saveVhost(name: string): void;
+  deleteVhost(name: string): void;
+  saveUser(u: UserRecord): void;
+  deleteUser(name: string): void;
+  savePermission(p: PermissionRecord): void;
+  saveQueue(q: QueueRecord): void;
+  deleteQueue(vhost: string, name: string): void;
+  saveExchange(x: ExchangeRecord): void;
+  deleteExchange(vhost: string, name: string): void;
+  saveBinding(b: BindingRecord): void;
+  deleteBinding(b: BindingRecord): void;
+  insertMessage(vhost: string, queue: string, m: Message): void;
+  deleteMessage(id: number): void;
+  purgeQueue(vhost: string, name: string): void;
+  /** Runs fn after every write queued so far is committed (at once if none is pending). */
+  afterCommit(fn: () => void): void;
+  close(): void;
+}

@@ -1,0 +1,246 @@
+/**
+ * A virtual host: its exchanges (the default "" and the amq.* ones predeclared), queues and bindings,
+ * and the operations of the exchange, queue and basic classes that act on them.
+ */
+import { randomBytes } from 'node:crypto';
+import { AmqpError, errors } from './errors.ts';
+import { Exchange, EXCHANGE_TYPES, type Binding } from './exchange.ts';
+import type { Message } from './message.ts';
+import { Queue } from './queue.ts';
+import type { BindingRecord, Storage } from './storage.ts';
+
+export interface QueueDeclare {
+  queue: string; passive: boolean; durable: boolean; exclusive: boolean; autoDelete: boolean;
+  arguments: Record<string, unknown>;
+}
+
+const PREDECLARED: [string, string][] = [
+  ['', 'direct'], ['amq.direct', 'direct'], ['amq.fanout', 'fanout'], ['amq.topic', 'topic'],
+  ['amq.headers', 'headers'], ['amq.match', 'headers'],
+];
+
+/** Arguments whose values a redeclaration must repeat (RabbitMQ's equivalence check). */
+const CHECKED_ARGS = ['x-message-ttl', 'x-expires', 'x-max-length', 'x-max-length-bytes', 'x-overflow',
+  'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority', 'x-queue-type', 'x-single-active-consumer'];
+
+export class Vhost {
+  readonly queues = new Map<string, Queue>();
+  readonly exchanges = new Map<string, Exchange>();
+
+  constructor(readonly name: string, private readonly storage: Storage) {
+    for (const [x, type] of PREDECLARED) this.exchanges.set(x, new Exchange(name, x, type, true, false, false, {}));
+  }
+
+  queue(name: string): Queue {
+    const q = this.queues.get(name);
+    if (!q) throw errors.noQueue(this.name, name);
+    return q;
+  }
+
+  exchange(name: string): Exchange {
+    const x = this.exchanges.get(name);
+    if (!x) throw errors.noExchange(this.name, name);
+    return x;
+  }
+
+  /** queue.declare, with RabbitMQ's checks; returns the queue. */
+  declareQueue(d: QueueDeclare, connectionId: number): Queue {
+    const name = d.queue === '' ? `amq.gen-${randomBytes(16).toString('base64url').slice(0, 22)}` : d.queue;
+    const existing = this.queues.get(name);
+    if (existing) {
+      this.checkExclusive(existing, connectionId);
+      if (!d.passive) this.checkEquivalent(existing, d);
+      return existing;
+    }
+    if (d.passive) throw errors.noQueue(this.name, name);
+    if (name.startsWith('amq.') && d.queue !== '') {
+      throw errors.accessRefused(`queue name '${name}' contains reserved prefix 'amq.*'`);
+    }
+    const q = new Queue(this.name, name, d.durable, d.exclusive ? connectionId : null, d.autoDelete, d.arguments);
+    this.queues.set(name, q);
+    if (d.durable && !d.exclusive) {
+      this.storage.saveQueue({ vhost: this.name, name, durable: true, autoDelete: d.autoDelete, arguments: d.arguments });
+    }
+    return q;
+  }
+
+  checkExclusive(q: Queue, connectionId: number): void {
+    if (q.exclusiveOwner !== null && q.exclusiveOwner !== connectionId) throw errors.locked(this.name, q.name);
+  }
+
+  private checkEquivalent(q: Queue, d: QueueDeclare): void {
+    const diff = (field: string, got: unknown, cur: unknown): AmqpError => errors.precondition(
+      `inequivalent arg '${field}' for queue '${q.name}' in vhost '${this.name}': received '${got}' but current is '${cur}'`);
+    if (q.durable !== d.durable) throw diff('durable', d.durable, q.durable);
+    if (q.autoDelete !== d.autoDelete) throw diff('auto_delete', d.autoDelete, q.autoDelete);
+    if ((q.exclusiveOwner !== null) !== d.exclusive) throw diff('exclusive', d.exclusive, q.exclusiveOwner !== null);
+    for (const k of CHECKED_ARGS) {
+      const got = d.arguments[k];
+      const cur = q.args[k];
+      if (String(got ?? '') !== String(cur ?? '')) {
+        throw errors.precondition(`inequivalent arg '${k}' for queue '${q.name}' in vhost '${this.name}': received ${describeArg(got)} but current is ${describeArg(cur)}`);
+      }
+    }
+  }
+
+  /** queue.delete; returns the number of ready messages deleted with it. */
+  deleteQueue(name: string, ifUnused: boolean, ifEmpty: boolean, connectionId: number): number {
+    const q = this.queues.get(name);
+    if (!q) return 0;
+    this.checkExclusive(q, connectionId);
+    if (ifUnused && q.consumers.length > 0) throw errors.precondition(`queue '${name}' in vhost '${this.name}' in use`);
+    if (ifEmpty && q.messageCount > 0) throw errors.precondition(`queue '${name}' in vhost '${this.name}' is not empty`);
+    return this.removeQueue(q);
+  }
+
+  /** Removes a queue: its consumers are cancelled, its messages and bindings dropped. */
+  removeQueue(q: Queue): number {
+    const count = q.messageCount;
+    q.deleted = true;
+    this.queues.delete(q.name);
+    for (const c of [...q.consumers]) {
+      q.removeConsumer(c);
+      c.channel.cancelByBroker(c);
+    }
+    for (const m of q.ready.drain()) if (m.stored) this.storage.deleteMessage(m.id);
+    for (const x of this.exchanges.values()) {
+      for (let i = x.bindings.length - 1; i >= 0; i--) {
+        const b = x.bindings[i]!;
+        if (b.destinationType === 'queue' && b.destination === q.name) x.bindings.splice(i, 1);
+      }
+    }
+    if (q.durable) this.storage.deleteQueue(this.name, q.name);
+    return count;
+  }
+
+  purgeQueue(name: string, connectionId: number): number {
+    const q = this.queue(name);
+    this.checkExclusive(q, connectionId);
+    const drained = q.ready.drain();
+    if (drained.some((m) => m.stored)) this.storage.purgeQueue(this.name, name);
+    for (const m of drained) m.stored = false;
+    return drained.length;
+  }
+
+  declareExchange(name: string, type: string, passive: boolean, durable: boolean, autoDelete: boolean,
+    internal: boolean, args: Record<string, unknown>): Exchange {
+    const existing = this.exchanges.get(name);
+    if (passive) {
+      if (!existing) throw errors.noExchange(this.name, name);
+      return existing;
+    }
+    if (name.startsWith('amq.') && !existing) {
+      throw errors.accessRefused(`exchange name '${name}' contains reserved prefix 'amq.*'`);
+    }
+    if (existing) {
+      if (existing.type !== type) {
+        throw errors.precondition(`inequivalent arg 'type' for exchange '${name}' in vhost '${this.name}': received '${type}' but current is '${existing.type}'`);
+      }
+      if (existing.durable !== durable) {
+        throw errors.precondition(`inequivalent arg 'durable' for exchange '${name}' in vhost '${this.name}': received '${durable}' but current is '${existing.durable}'`);
+      }
+      return existing;
+    }
+    if (!(EXCHANGE_TYPES as readonly string[]).includes(type)) {
+      throw new AmqpError(503, `COMMAND_INVALID - invalid exchange type '${type}'`);
+    }
+    const x = new Exchange(this.name, name, type, durable, autoDelete, internal, args);
+    this.exchanges.set(name, x);
+    if (durable) this.storage.saveExchange({ vhost: this.name, name, type, durable, autoDelete, internal, arguments: args });
+    return x;
+  }
+
+  deleteExchange(name: string, ifUnused: boolean): void {
+    if (name === '' || name.startsWith('amq.')) {
+      throw errors.accessRefused(`operation not permitted on the default exchange`);
+    }
+    const x = this.exchanges.get(name);
+    if (!x) return;
+    if (ifUnused && x.bindings.length > 0) throw errors.precondition(`exchange '${name}' in vhost '${this.name}' in use`);
+    this.exchanges.delete(name);
+    if (x.durable) this.storage.deleteExchange(this.name, name);
+    for (const other of this.exchanges.values()) {
+      for (let i = other.bindings.length - 1; i >= 0; i--) {
+        const b = other.bindings[i]!;
+        if (b.destinationType === 'exchange' && b.destination === name) other.bindings.splice(i, 1);
+      }
+    }
+  }
+
+  bind(b: Binding): void {
+    if (b.source === '') throw errors.accessRefused(`operation not permitted on the default exchange`);
+    const x = this.exchange(b.source);
+    const durable = b.destinationType === 'queue' ? this.queue(b.destination).durable : this.exchange(b.destination).durable;
+    if (x.bindings.some((e) => sameBinding(e, b))) return;
+    x.bindings.push(b);
+    if (x.durable && durable) this.storage.saveBinding(this.bindingRecord(b));
+  }
+
+  unbind(b: Binding): void {
+    if (b.source === '') throw errors.accessRefused(`operation not permitted on the default exchange`);
+    const x = this.exchange(b.source);
+    if (b.destinationType === 'queue') this.queue(b.destination); else this.exchange(b.destination);
+    const i = x.bindings.findIndex((e) => sameBinding(e, b));
+    if (i < 0) return;
+    x.bindings.splice(i, 1);
+    this.storage.deleteBinding(this.bindingRecord(b));
+  }
+
+  private bindingRecord(b: Binding): BindingRecord {
+    return { vhost: this.name, source: b.source, destination: b.destination, destinationType: b.destinationType,
+      routingKey: b.routingKey, arguments: b.args };
+  }
+
+  /**
+   * The queues a message published to `exchange` with this key reaches, following
+   * exchange-to-exchange bindings once each.
+   */
+  route(exchange: Exchange, routingKey: string, headers: () => Record<string, unknown>): Queue[] {
+    if (exchange.name === '') {
+      const q = this.queues.get(routingKey);
+      return q ? [q] : [];
+    }
+    const out = new Set<Queue>();
+    const seen = new Set<Exchange>();
+    const walk = (x: Exchange): void => {
+      if (seen.has(x)) return;
+      seen.add(x);
+      for (const b of x.matches(routingKey, headers)) {
+        if (b.destinationType === 'queue') {
+          const q = this.queues.get(b.destination);
+          if (q) out.add(q);
+        } else {
+          const next = this.exchanges.get(b.destination);
+          if (next) walk(next);
+        }
+      }
+    };
+    walk(exchange);
+    return [...out];
+  }
+
+  /** Puts one copy of a routed message into each queue; persistent ones in durable queues are stored. */
+  enqueue(queues: Queue[], make: () => Message): boolean {
+    let stored = false;
+    for (const q of queues) {
+      const m = make();
+      if (m.persistent && q.durable) {
+        this.storage.insertMessage(this.name, q.name, m);
+        m.stored = true;
+        stored = true;
+      }
+      q.enqueue(m);
+    }
+    return stored;
+  }
+}
+
+function sameBinding(a: Binding, b: Binding): boolean {
+  return a.destination === b.destination && a.destinationType === b.destinationType && a.routingKey === b.routingKey
+    && JSON.stringify(a.args) === JSON.stringify(b.args);
+}
+
+function describeArg(v: unknown): string {
+  if (v === undefined) return 'none';
+  return typeof v === 'number' ? `the value '${v}' of type 'long'` : `the value '${String(v)}' of type 'longstr'`;
+}

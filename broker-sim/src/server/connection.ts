@@ -1,0 +1,278 @@
+/**
+ * One AMQP connection: protocol header, start/start-ok (PLAIN, AMQPLAIN), tune/tune-ok, open on a
+ * vhost, heartbeats both ways, close in either direction. Frames for channels other than 0 go to
+ * their ServerChannel. Faults become reply codes: soft errors close a channel, hard errors the
+ * connection; other connections carry on.
+ */
+import type { Socket } from 'node:net';
+import type { Broker, User } from '../core/broker.ts';
+import { AmqpError, errors } from '../core/errors.ts';
+import type { Vhost } from '../core/vhost.ts';
+import {
+  decodeTable, encodeMethodFrame, HEARTBEAT_FRAME, isProtocolHeader, method, parseFrame, PROTOCOL_HEADER,
+  ProtocolError, type Frame, type Method,
+} from '../protocol/index.ts';
+import { ServerChannel } from './channel.ts';
+import { serverProperties } from './server-properties.ts';
+import { BatchedWriter } from './writer.ts';
+
+export const FRAME_MAX = 131072;
+export const CHANNEL_MAX = 2047;
+
+type State = 'header' | 'start' | 'secure' | 'tune' | 'open' | 'running' | 'closing' | 'closed';
+
+export interface ConnectionOptions {
+  heartbeat: number;
+  log: (line: string) => void;
+}
+
+export class Connection {
+  private state: State = 'header';
+  private buffer: Buffer = Buffer.alloc(0);
+  private readonly out: BatchedWriter;
+  readonly channels = new Map<number, ServerChannel>();
+  frameMax = FRAME_MAX;
+  channelMax = CHANNEL_MAX;
+  heartbeat = 0;
+  user: User | undefined;
+  vhost: Vhost | undefined;
+  clientProperties: Record<string, unknown> = {};
+  private lastReceived = Date.now();
+  private lastSent = Date.now();
+  private heartbeatTimer: NodeJS.Timeout | undefined;
+  private closeTimer: NodeJS.Timeout | undefined;
+  readonly connectedAt = Date.now();
+  readonly name: string;
+
+  constructor(
+    readonly id: number,
+    readonly socket: Socket,
+    readonly broker: Broker,
+    private readonly options: ConnectionOptions,
+    private readonly onGone: (c: Connection) => void,
+  ) {
+    this.out = new BatchedWriter(socket);
+    this.name = `${socket.remoteAddress}:${socket.remotePort} -> ${socket.localAddress}:${socket.localPort}`;
+    socket.setNoDelay(true);
+    socket.on('data', (chunk: Buffer) => this.guard(() => this.receive(chunk)));
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => this.guard(() => this.cleanup()));
+  }
+
+  get loopback(): boolean {
+    const a = this.socket.remoteAddress ?? '';
+    return a === '::1' || a.startsWith('127.') || a.startsWith('::ffff:127.');
+  }
+
+  send(buf: Buffer): void {
+    this.lastSent = Date.now();
+    this.out.write(buf);
+  }
+
+  sendMethod(channel: number, m: Method): void {
+    this.send(encodeMethodFrame(channel, m));
+  }
+
+  /** Runs a handler; a bug closes this connection with 541 and is logged, the broker lives on. */
+  private guard(fn: () => void): void {
+    try {
+      fn();
+    } catch (err) {
+      if (err instanceof AmqpError || err instanceof ProtocolError) {
+        this.closeWith(err.code, err instanceof AmqpError ? err.text : err.message, err.classId, err.methodId);
+        return;
+      }
+      this.options.log(`connection ${this.name}: internal error: ${(err as Error).stack ?? err}`);
+      this.closeWith(541, 'INTERNAL_ERROR - internal error', 0, 0);
+    }
+  }
+
+  private receive(chunk: Buffer): void {
+    if (this.state === 'closed') return;
+    this.lastReceived = Date.now();
+    this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
+    if (this.state === 'header') {
+      const check = isProtocolHeader(this.buffer);
+      if (check === 'partial') return;
+      if (check === 'bad') {
+        // As RabbitMQ: answer with the protocol version we speak, then close.
+        this.socket.end(PROTOCOL_HEADER);
+        this.state = 'closed';
+        return;
+      }
+      this.buffer = this.buffer.subarray(8);
+      this.state = 'start';
+      this.sendMethod(0, method('connection.start', {
+        versionMajor: 0, versionMinor: 9, serverProperties: serverProperties(),
+        mechanisms: Buffer.from('PLAIN AMQPLAIN'), locales: Buffer.from('en_US'),
+      }));
+    }
+    while (this.buffer.length > 0 && (this.state as State) !== 'closed') {
+      const parsed = parseFrame(this.buffer, this.frameMax);
+      if (!parsed) break;
+      this.buffer = parsed.rest;
+      this.frame(parsed.frame);
+    }
+    if (this.buffer.length > 0) this.buffer = Buffer.from(this.buffer);
+  }
+
+  private frame(f: Frame): void {
+    if (f.type === 8) return;
+    if (this.state === 'closing') {
+      if (f.type === 1 && f.channel === 0 && (f.method.name === 'connection.close-ok' || f.method.name === 'connection.close')) {
+        if (f.method.name === 'connection.close') this.sendMethod(0, method('connection.close-ok', {}));
+        this.finish();
+      }
+      return;
+    }
+    if (f.channel === 0) {
+      if (f.type !== 1) throw errors.unexpectedFrame(`expected method frame on channel 0, got frame type ${f.type}`);
+      this.connectionMethod(f.method);
+      return;
+    }
+    if (this.state !== 'running') throw errors.unexpectedFrame('channel frame before connection.open');
+    let ch = this.channels.get(f.channel);
+    if (!ch) {
+      if (f.type !== 1 || f.method.name !== 'channel.open') {
+        throw errors.channelError(`expected 'channel.open' on channel ${f.channel}`);
+      }
+      if (f.channel > this.channelMax) throw errors.notAllowed(`channel ${f.channel} exceeds channel_max ${this.channelMax}`);
+      ch = new ServerChannel(this, f.channel);
+      this.channels.set(f.channel, ch);
+    }
+    ch.frame(f);
+  }
+
+  private connectionMethod(m: Method): void {
+    switch (m.name) {
+      case 'connection.start-ok': return this.startOk(m.args);
+      case 'connection.tune-ok': return this.tuneOk(m.args);
+      case 'connection.open': return this.open(m.args.virtualHost);
+      case 'connection.close':
+        this.sendMethod(0, method('connection.close-ok', {}));
+        this.finish();
+        return;
+      case 'connection.close-ok': this.finish(); return;
+      case 'connection.secure-ok':
+      case 'connection.update-secret':
+        throw errors.notImplemented(`${m.name} is not supported`);
+      default:
+        throw errors.commandInvalid(`unexpected method ${m.name} on channel 0`);
+    }
+  }
+
+  private startOk(a: { clientProperties: Record<string, unknown>; mechanism: string; response: Buffer | string }): void {
+    if (this.state !== 'start') throw errors.commandInvalid('connection.start-ok out of sequence');
+    this.clientProperties = a.clientProperties;
+    const { username, password } = credentials(a.mechanism, Buffer.from(a.response));
+    try {
+      this.user = this.broker.authenticate(a.mechanism, username, password, this.loopback);
+    } catch (err) {
+      this.options.log(`connection ${this.name}: login refused for user '${username}'`);
+      throw err;
+    }
+    this.state = 'tune';
+    this.sendMethod(0, method('connection.tune', { channelMax: CHANNEL_MAX, frameMax: FRAME_MAX, heartbeat: this.options.heartbeat }));
+  }
+
+  private tuneOk(a: { channelMax: number; frameMax: number; heartbeat: number }): void {
+    if (this.state !== 'tune') throw errors.commandInvalid('connection.tune-ok out of sequence');
+    if (a.frameMax !== 0 && a.frameMax < 4096) throw errors.notAllowed(`frame_max=${a.frameMax} < 4096 min size`);
+    if (a.frameMax > FRAME_MAX) throw errors.notAllowed(`frame_max=${a.frameMax} > ${FRAME_MAX} max size`);
+    this.frameMax = a.frameMax === 0 ? FRAME_MAX : a.frameMax;
+    this.channelMax = a.channelMax === 0 ? CHANNEL_MAX : Math.min(a.channelMax, CHANNEL_MAX);
+    this.heartbeat = a.heartbeat;
+    this.state = 'open';
+    this.startHeartbeats();
+  }
+
+  private open(vhostName: string): void {
+    if (this.state !== 'open') throw errors.commandInvalid('connection.open out of sequence');
+    this.vhost = this.broker.openVhost(this.user!, vhostName);
+    this.state = 'running';
+    this.sendMethod(0, method('connection.open-ok', {}));
+  }
+
+  /**
+   * Heartbeats: one frame every half timeout when nothing else was sent; a peer silent for two
+   * timeouts is gone, and the connection is closed as RabbitMQ closes it (its unacked messages
+   * return to their queues).
+   */
+  private startHeartbeats(): void {
+    if (this.heartbeat <= 0) return;
+    const ms = this.heartbeat * 1000;
+    this.heartbeatTimer = setInterval(() => this.guard(() => {
+      const now = Date.now();
+      if (now - this.lastReceived > 2 * ms) {
+        this.options.log(`connection ${this.name}: missed heartbeats from client, timeout: ${this.heartbeat}s`);
+        this.socket.destroy();
+        return;
+      }
+      if (now - this.lastSent >= ms / 2) this.send(HEARTBEAT_FRAME);
+    }), ms / 2);
+    this.heartbeatTimer.unref();
+  }
+
+  /** Closes a channel (soft error) or this connection (hard error). */
+  fail(channel: number, err: AmqpError): void {
+    if (err.closesConnection || channel === 0) {
+      this.closeWith(err.code, err.text, err.classId, err.methodId);
+      return;
+    }
+    this.channels.get(channel)?.closeWith(err);
+  }
+
+  /** Server-initiated connection.close; the socket ends on close-ok or after a second. */
+  closeWith(code: number, text: string, classId: number, methodId: number): void {
+    if (this.state === 'closing' || this.state === 'closed') return;
+    if (this.state === 'header') { this.socket.destroy(); return; }
+    this.options.log(`connection ${this.name}: closing with ${code} ${text}`);
+    this.sendMethod(0, method('connection.close', { replyCode: code, replyText: text.slice(0, 255), classId, methodId }));
+    this.state = 'closing';
+    this.releaseChannels();
+    this.closeTimer = setTimeout(() => this.finish(), 1000);
+    this.closeTimer.unref();
+  }
+
+  private finish(): void {
+    this.state = 'closed';
+    this.socket.end();
+    setTimeout(() => this.socket.destroy(), 100).unref();
+  }
+
+  private releaseChannels(): void {
+    for (const ch of this.channels.values()) ch.release();
+    this.channels.clear();
+  }
+
+  /** The socket is gone: channels close (unacked messages return), exclusive queues are deleted. */
+  private cleanup(): void {
+    if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
+    if (this.closeTimer) clearTimeout(this.closeTimer);
+    this.state = 'closed';
+    this.releaseChannels();
+    if (this.vhost) {
+      for (const q of [...this.vhost.queues.values()]) {
+        if (q.exclusiveOwner === this.id) this.vhost.removeQueue(q);
+      }
+    }
+    this.onGone(this);
+  }
+}
+
+/** Username and password from a PLAIN or AMQPLAIN response. */
+function credentials(mechanism: string, response: Buffer): { username: string; password: string } {
+  if (mechanism === 'PLAIN') {
+    const parts = response.toString('utf8').split('\0');
+    return { username: parts[1] ?? '', password: parts[2] ?? '' };
+  }
+  if (mechanism === 'AMQPLAIN') {
+    // The table is sent without its length prefix.
+    const withLength = Buffer.alloc(response.length + 4);
+    withLength.writeUInt32BE(response.length, 0);
+    response.copy(withLength, 4);
+    const t = decodeTable(withLength);
+    return { username: String(t.LOGIN ?? ''), password: String(t.PASSWORD ?? '') };
+  }
+  throw errors.accessRefused(`unsupported authentication mechanism '${mechanism}'`);
+}

@@ -1,0 +1,54 @@
+-- broker-sim's durable state. One file, WAL mode; inspect it with plain SQL, e.g.
+--   sqlite3 queuelab.db 'select vhost, queue, count(*) from messages group by vhost, queue'
+CREATE TABLE IF NOT EXISTS vhosts (
+  name TEXT PRIMARY KEY
+);
+CREATE TABLE IF NOT EXISTS users (
+  name TEXT PRIMARY KEY,
+  password_hash TEXT NOT NULL,          -- scrypt$salt$hash, never the password
+  tags TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS permissions (
+  user TEXT NOT NULL,
+  vhost TEXT NOT NULL,
+  configure TEXT NOT NULL,              -- regexes, as RabbitMQ's set_permissions
+  write TEXT NOT NULL,
+  read TEXT NOT NULL,
+  PRIMARY KEY (user, vhost)
+);
+CREATE TABLE IF NOT EXISTS queues (     -- durable queues only
+  vhost TEXT NOT NULL,
+  name TEXT NOT NULL,
+  auto_delete INTEGER NOT NULL,
+  arguments TEXT NOT NULL,              -- JSON
+  PRIMARY KEY (vhost, name)
+);
+CREATE TABLE IF NOT EXISTS exchanges (  -- durable exchanges declared by clients
+  vhost TEXT NOT NULL,
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  auto_delete INTEGER NOT NULL,
+  internal INTEGER NOT NULL,
+  arguments TEXT NOT NULL,
+  PRIMARY KEY (vhost, name)
+);
+CREATE TABLE IF NOT EXISTS bindings (
+  vhost TEXT NOT NULL,
+  source TEXT NOT NULL,
+  destination TEXT NOT NULL,
+  destination_type TEXT NOT NULL,       -- 'queue' or 'exchange'
+  routing_key TEXT NOT NULL,
+  arguments TEXT NOT NULL,
+  PRIMARY KEY (vhost, source, destination, destination_type, routing_key, arguments)
+);
+CREATE TABLE IF NOT EXISTS messages (   -- persistent messages in durable queues, ready or unacked
+  id INTEGER PRIMARY KEY,               -- the broker's sequence: the order within a queue
+  vhost TEXT NOT NULL,
+  queue TEXT NOT NULL,
+  exchange TEXT NOT NULL,
+  routing_key TEXT NOT NULL,
+  properties BLOB NOT NULL,             -- AMQP content properties as published
+  body BLOB NOT NULL,
+  redelivered INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (vhost, queue, id);

@@ -1,0 +1,194 @@
+/**
+ * core's Storage on SQLite (better-sqlite3, WAL). Writes are queued and committed in one transaction
+ * per event-loop turn (group commit); callbacks waiting for durability run right after that commit.
+ * A persistent message settled before its commit is never written at all.
+ */
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import type { Message } from '../core/message.ts';
+import type {
+  BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, Storage, StoredMessage, UserRecord,
+} from '../core/storage.ts';
+
+const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
+
+interface PendingInsert { vhost: string; queue: string; m: Message }
+
+export class SqliteStore implements Storage {
+  private readonly db: Database.Database;
+  private readonly stmt;
+  private ops: (() => void)[] = [];
+  private inserts = new Map<number, PendingInsert>();
+  private deletes: number[] = [];
+  private waiting: (() => void)[] = [];
+  private scheduled = false;
+
+  /** @param path a file, or ':memory:' for a broker that keeps nothing */
+  constructor(path: string, private readonly onError: (err: Error) => void = () => {}) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    // NORMAL in WAL mode: a committed transaction survives the process being killed (kill -9);
+    // only an operating-system crash may lose the last commits.
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(SCHEMA);
+    const p = (sql: string) => this.db.prepare(sql);
+    this.stmt = {
+      saveVhost: p('INSERT OR IGNORE INTO vhosts (name) VALUES (?)'),
+      deleteVhost: p('DELETE FROM vhosts WHERE name = ?'),
+      deleteVhostQueues: p('DELETE FROM queues WHERE vhost = ?'),
+      deleteVhostMessages: p('DELETE FROM messages WHERE vhost = ?'),
+      deleteVhostPermissions: p('DELETE FROM permissions WHERE vhost = ?'),
+      saveUser: p('INSERT OR REPLACE INTO users (name, password_hash, tags) VALUES (?, ?, ?)'),
+      deleteUser: p('DELETE FROM users WHERE name = ?'),
+      deleteUserPermissions: p('DELETE FROM permissions WHERE user = ?'),
+      savePermission: p('INSERT OR REPLACE INTO permissions (user, vhost, configure, write, read) VALUES (?, ?, ?, ?, ?)'),
+      saveQueue: p('INSERT OR REPLACE INTO queues (vhost, name, auto_delete, arguments) VALUES (?, ?, ?, ?)'),
+      deleteQueue: p('DELETE FROM queues WHERE vhost = ? AND name = ?'),
+      deleteQueueBindings: p("DELETE FROM bindings WHERE vhost = ? AND destination = ? AND destination_type = 'queue'"),
+      saveExchange: p('INSERT OR REPLACE INTO exchanges (vhost, name, type, auto_delete, internal, arguments) VALUES (?, ?, ?, ?, ?, ?)'),
+      deleteExchange: p('DELETE FROM exchanges WHERE vhost = ? AND name = ?'),
+      deleteExchangeBindings: p('DELETE FROM bindings WHERE vhost = ? AND (source = ? OR (destination = ? AND destination_type = \'exchange\'))'),
+      saveBinding: p('INSERT OR IGNORE INTO bindings (vhost, source, destination, destination_type, routing_key, arguments) VALUES (?, ?, ?, ?, ?, ?)'),
+      deleteBinding: p('DELETE FROM bindings WHERE vhost = ? AND source = ? AND destination = ? AND destination_type = ? AND routing_key = ? AND arguments = ?'),
+      insertMessage: p('INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      deleteMessage: p('DELETE FROM messages WHERE id = ?'),
+      purgeQueue: p('DELETE FROM messages WHERE vhost = ? AND queue = ?'),
+    };
+  }
+
+  load(): DurableState {
+    const all = <T>(sql: string): T[] => this.db.prepare(sql).all() as T[];
+    // Rows are read as the schema declares them.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Row = any;
+    return {
+      vhosts: all<{ name: string }>('SELECT name FROM vhosts').map((r) => r.name),
+      users: all<Row>('SELECT * FROM users').map((r) => ({ name: r.name, passwordHash: r.password_hash, tags: r.tags })),
+      permissions: all<PermissionRecord>('SELECT user, vhost, configure, write, read FROM permissions'),
+      queues: all<Row>('SELECT * FROM queues').map((r): QueueRecord => ({
+        vhost: r.vhost, name: r.name, durable: true, autoDelete: !!r.auto_delete, arguments: JSON.parse(r.arguments) })),
+      exchanges: all<Row>('SELECT * FROM exchanges').map((r): ExchangeRecord => ({
+        vhost: r.vhost, name: r.name, type: r.type, durable: true, autoDelete: !!r.auto_delete, internal: !!r.internal,
+        arguments: JSON.parse(r.arguments) })),
+      bindings: all<Row>('SELECT * FROM bindings').map((r): BindingRecord => ({
+        vhost: r.vhost, source: r.source, destination: r.destination, destinationType: r.destination_type,
+        routingKey: r.routing_key, arguments: JSON.parse(r.arguments) })),
+      messages: all<Row>('SELECT * FROM messages ORDER BY id').map((r): StoredMessage => ({
+        id: r.id, vhost: r.vhost, queue: r.queue, exchange: r.exchange, routingKey: r.routing_key,
+        propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true })),
+    };
+  }
+
+  saveVhost(name: string): void { this.queue(() => this.stmt.saveVhost.run(name)); }
+  deleteVhost(name: string): void {
+    this.dropPendingInserts((p) => p.vhost === name);
+    this.queue(() => {
+      this.stmt.deleteVhost.run(name);
+      this.stmt.deleteVhostQueues.run(name);
+      this.stmt.deleteVhostMessages.run(name);
+      this.stmt.deleteVhostPermissions.run(name);
+    });
+  }
+  saveUser(u: UserRecord): void { this.queue(() => this.stmt.saveUser.run(u.name, u.passwordHash, u.tags)); }
+  deleteUser(name: string): void {
+    this.queue(() => { this.stmt.deleteUser.run(name); this.stmt.deleteUserPermissions.run(name); });
+  }
+  savePermission(p: PermissionRecord): void {
+    this.queue(() => this.stmt.savePermission.run(p.user, p.vhost, p.configure, p.write, p.read));
+  }
+  saveQueue(q: QueueRecord): void {
+    this.queue(() => this.stmt.saveQueue.run(q.vhost, q.name, q.autoDelete ? 1 : 0, JSON.stringify(q.arguments)));
+  }
+  deleteQueue(vhost: string, name: string): void {
+    this.dropPendingInserts((p) => p.vhost === vhost && p.queue === name);
+    this.queue(() => {
+      this.stmt.deleteQueue.run(vhost, name);
+      this.stmt.purgeQueue.run(vhost, name);
+      this.stmt.deleteQueueBindings.run(vhost, name);
+    });
+  }
+  saveExchange(x: ExchangeRecord): void {
+    this.queue(() => this.stmt.saveExchange.run(x.vhost, x.name, x.type, x.autoDelete ? 1 : 0, x.internal ? 1 : 0,
+      JSON.stringify(x.arguments)));
+  }
+  deleteExchange(vhost: string, name: string): void {
+    this.queue(() => { this.stmt.deleteExchange.run(vhost, name); this.stmt.deleteExchangeBindings.run(vhost, name, name); });
+  }
+  saveBinding(b: BindingRecord): void {
+    this.queue(() => this.stmt.saveBinding.run(b.vhost, b.source, b.destination, b.destinationType, b.routingKey,
+      JSON.stringify(b.arguments)));
+  }
+  deleteBinding(b: BindingRecord): void {
+    this.queue(() => this.stmt.deleteBinding.run(b.vhost, b.source, b.destination, b.destinationType, b.routingKey,
+      JSON.stringify(b.arguments)));
+  }
+
+  insertMessage(vhost: string, queue: string, m: Message): void {
+    this.inserts.set(m.id, { vhost, queue, m });
+    this.schedule();
+  }
+
+  deleteMessage(id: number): void {
+    // Settled before it was written: nothing to write, nothing to delete.
+    if (this.inserts.delete(id)) return;
+    this.deletes.push(id);
+    this.schedule();
+  }
+
+  purgeQueue(vhost: string, name: string): void {
+    this.dropPendingInserts((p) => p.vhost === vhost && p.queue === name);
+    this.queue(() => this.stmt.purgeQueue.run(vhost, name));
+  }
+
+  afterCommit(fn: () => void): void {
+    if (!this.scheduled) { fn(); return; }
+    this.waiting.push(fn);
+  }
+
+  /** Commits everything queued now, in one transaction, then runs the callbacks that waited for it. */
+  flush(): void {
+    this.scheduled = false;
+    if (!this.db.open) return;
+    const ops = this.ops;
+    const inserts = this.inserts;
+    const deletes = this.deletes;
+    const waiting = this.waiting;
+    this.ops = [];
+    this.inserts = new Map();
+    this.deletes = [];
+    this.waiting = [];
+    try {
+      this.db.transaction(() => {
+        for (const op of ops) op();
+        for (const { vhost, queue, m } of inserts.values()) {
+          this.stmt.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body, m.redelivered ? 1 : 0);
+        }
+        for (const id of deletes) this.stmt.deleteMessage.run(id);
+      })();
+    } catch (err) {
+      this.onError(err as Error);
+      return;
+    }
+    for (const fn of waiting) fn();
+  }
+
+  close(): void {
+    if (this.scheduled) this.flush();
+    this.db.close();
+  }
+
+  private queue(op: () => void): void {
+    this.ops.push(op);
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+
+  private dropPendingInserts(match: (p: PendingInsert) => boolean): void {
+    for (const [id, p] of this.inserts) if (match(p)) this.inserts.delete(id);
+  }
+}
