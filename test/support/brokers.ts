@@ -74,10 +74,11 @@ export function forEachBroker(title: string, body: (broker: BrokerUnderTest) => 
           broker.managementUrl = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://127.0.0.1:15672';
         }
       });
+      body(broker);
+      // Registered after the body's hooks, so the tests' own clean-up runs while the broker is still up.
       after(async () => {
         await sim?.close();
       });
-      body(broker);
     });
   }
 }

@@ -89,7 +89,7 @@ export class Vhost {
     if (!q) return 0;
     this.checkExclusive(q, connectionId);
     if (ifUnused && q.consumers.length > 0) throw errors.precondition(`queue '${name}' in vhost '${this.name}' in use`);
-    if (ifEmpty && q.messageCount > 0) throw errors.precondition(`queue '${name}' in vhost '${this.name}' is not empty`);
+    if (ifEmpty && q.messageCount > 0) throw errors.precondition(`queue '${name}' in vhost '${this.name}' not empty`);
     return this.removeQueue(q);
   }
 
