@@ -55,8 +55,8 @@ export function collector(n: number, what: string): { add(m: ConsumeMessage): vo
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until checkQueue reports what `ok` accepts (messages are counted asynchronously). */
-export async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean): Promise<T> {
-  const deadline = Date.now() + 3000;
+export async function eventually<T>(what: string, read: () => Promise<T>, ok: (v: T) => boolean, ms = 3000): Promise<T> {
+  const deadline = Date.now() + ms;
   for (;;) {
     const v = await read();
     if (ok(v)) return v;
