@@ -14,8 +14,8 @@ export interface Discovery {
   startedAt: string;
 }
 
-export function discoveryPath(): string {
-  return join(process.env.QUEUELAB_HOME ?? join(homedir(), '.queuelab'), 'broker-sim.json');
+export function discoveryPath(env: NodeJS.ProcessEnv = process.env): string {
+  return join(env.QUEUELAB_HOME ?? join(homedir(), '.queuelab'), 'broker-sim.json');
 }
 
 export function writeDiscovery(d: Discovery): void {
@@ -31,9 +31,9 @@ export function removeDiscovery(pid = process.pid): void {
 }
 
 /** The running broker-sim, or undefined when none is (the file is absent or its pid is gone). */
-export function readDiscovery(): Discovery | undefined {
+export function readDiscovery(env: NodeJS.ProcessEnv = process.env): Discovery | undefined {
   try {
-    const d = JSON.parse(readFileSync(discoveryPath(), 'utf8')) as Discovery;
+    const d = JSON.parse(readFileSync(discoveryPath(env), 'utf8')) as Discovery;
     process.kill(d.pid, 0);
     return d;
   } catch {

@@ -1,0 +1,38 @@
+/**
+ * `qlab repl`: a Node REPL with `connection` and `channel` already open, for the lab sheet's
+ * "try it interactively" steps: `await channel.assertQueue('hello')`,
+ * `channel.sendToQueue('hello', Buffer.from('Hello World!'))`, `await channel.get('hello')`.
+ */
+import { start, type REPLServer } from 'node:repl';
+import amqp from 'amqplib';
+import type { Argv } from 'yargs';
+import { connectOrExplain } from '../shared/connect.ts';
+import { redact, resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
+
+export const command = 'repl';
+export const describe = 'An interactive Node REPL with `connection` and `channel` open to the broker';
+
+export function builder(y: Argv): Argv<ConnectionArgs> {
+  return withConnectionOptions(y);
+}
+
+export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {}): Promise<REPLServer> {
+  const { url } = resolveAmqpUrl(a);
+  const connection = await connectOrExplain(url, 'qlab repl');
+  const channel = await connection.createChannel();
+  connection.on('error', () => {});
+  channel.on('error', (err: Error) => output.write(`channel closed by the broker: ${err.message}\n(make a new one: channel = await connection.createChannel())\n`));
+  const output = io.output ?? process.stdout;
+  output.write(`connected to ${redact(url)}\n`);
+  output.write('ready: connection, channel, amqp. Try: await channel.assertQueue(\'hello\')\n');
+  const server = start({ prompt: 'amqp> ', input: io.input ?? process.stdin, output, useGlobal: false, terminal: io.input ? false : undefined });
+  Object.assign(server.context, { amqp, connection, channel, Buffer });
+  server.on('exit', () => { connection.close().catch(() => {}); });
+  return server;
+}
+
+export async function handler(a: ConnectionArgs): Promise<void> {
+  const server = await openRepl(a);
+  await new Promise<void>((resolve) => server.on('exit', resolve));
+  process.exit(0);
+}

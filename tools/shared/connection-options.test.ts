@@ -1,0 +1,44 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveAmqpUrl } from './connection-options.ts';
+import { explainConnectError } from './connect.ts';
+
+const noFile = { QUEUELAB_HOME: mkdtempSync(join(tmpdir(), 'ql-')) };
+
+test('the lab sheet flags override the URL piece by piece', () => {
+  const { url, source } = resolveAmqpUrl({ host: '10.0.0.5', vhost: 'alice', username: 'alice', password: '1Password', heartbeat: 3600 }, noFile);
+  assert.equal(url, 'amqp://alice:1Password@10.0.0.5:5672/alice?heartbeat=3600');
+  assert.equal(source, 'default');
+});
+
+test('--url wins over AMQP_URL, which wins over the default', () => {
+  assert.equal(resolveAmqpUrl({ url: 'amqp://a:b@h:1', heartbeat: 60 }, { ...noFile, AMQP_URL: 'amqp://x:y@z:2' }).source, '--url');
+  const env = resolveAmqpUrl({ heartbeat: 60 }, { ...noFile, AMQP_URL: 'amqp://x:y@z:2' });
+  assert.equal(env.source, 'AMQP_URL');
+  assert.equal(env.url, 'amqp://x:y@z:2?heartbeat=60');
+});
+
+test('with no flags, a tool finds the broker-sim that is running, whatever its port', () => {
+  const home = mkdtempSync(join(tmpdir(), 'ql-'));
+  writeFileSync(join(home, 'broker-sim.json'), JSON.stringify({ pid: process.pid, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679', managementUrl: null, dbPath: 'x', startedAt: '' }));
+  const r = resolveAmqpUrl({ heartbeat: 60 }, { QUEUELAB_HOME: home });
+  assert.equal(r.source, 'running broker-sim');
+  assert.equal(r.url, 'amqp://guest:guest@127.0.0.1:5679?heartbeat=60');
+});
+
+test('a discovery file left by a broker-sim that is gone is ignored', () => {
+  const home = mkdtempSync(join(tmpdir(), 'ql-'));
+  writeFileSync(join(home, 'broker-sim.json'), JSON.stringify({ pid: 2 ** 22 + 12345, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679' }));
+  assert.equal(resolveAmqpUrl({ heartbeat: 60 }, { QUEUELAB_HOME: home }).source, 'default');
+});
+
+test('connection failures read as one line saying what to try', () => {
+  const url = 'amqp://bob:pw@broker.example:5672/bob';
+  assert.match(explainConnectError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), url), /connection refused; is the broker running\?/);
+  assert.match(explainConnectError(new Error('Handshake terminated by server: 403 (ACCESS-REFUSED)'), url), /login refused for user 'bob'/);
+  assert.match(explainConnectError(new Error('Expected ConnectionOpenOk; got <ConnectionClose channel:0>'), url), /vhost 'bob' refused for user 'bob'/);
+  assert.match(explainConnectError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), url), /cannot find host 'broker.example'/);
+});

@@ -1,0 +1,60 @@
+/**
+ * Connection flags shared by every tool of the kit: --url, or the lab sheet's --host --port --vhost
+ * --username --password, plus --heartbeat. Without flags a tool uses AMQP_URL, then the broker-sim
+ * that `npm start` is running (even on another port), then amqp://guest:guest@localhost:5672.
+ */
+import type { Argv } from 'yargs';
+import { readDiscovery } from '../../broker-sim/src/cli/discovery.ts';
+
+export interface ConnectionArgs {
+  url?: string;
+  host?: string;
+  port?: number;
+  vhost?: string;
+  username?: string;
+  password?: string;
+  heartbeat: number;
+}
+
+export const DEFAULT_URL = 'amqp://guest:guest@localhost:5672';
+
+export function withConnectionOptions<T>(y: Argv<T>): Argv<T & ConnectionArgs> {
+  return y
+    .option('url', { type: 'string', describe: 'broker URL (default: $AMQP_URL, else the running broker-sim, else ' + DEFAULT_URL + ')', group: 'Connection:' })
+    .option('host', { type: 'string', describe: 'broker host (overrides the URL\'s)', group: 'Connection:' })
+    .option('port', { type: 'number', describe: 'broker port (overrides the URL\'s)', group: 'Connection:' })
+    .option('vhost', { type: 'string', describe: 'virtual host (on a class server: your username)', group: 'Connection:' })
+    .option('username', { type: 'string', describe: 'user name', group: 'Connection:' })
+    .option('password', { type: 'string', describe: 'password', group: 'Connection:' })
+    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout in seconds (0 = off)', group: 'Connection:' }) as unknown as Argv<T & ConnectionArgs>;
+}
+
+/** Where the URL came from, for messages that tell the user what to change. */
+export type UrlSource = '--url' | 'AMQP_URL' | 'running broker-sim' | 'default';
+
+/** The URL to connect to: the base URL with any of the separate flags applied on top. */
+export function resolveAmqpUrl(a: ConnectionArgs, env: NodeJS.ProcessEnv = process.env): { url: string; source: UrlSource } {
+  let base = a.url;
+  let source: UrlSource = '--url';
+  if (!base && env.AMQP_URL) { base = env.AMQP_URL; source = 'AMQP_URL'; }
+  if (!base) {
+    const running = readDiscovery(env);
+    if (running) { base = running.amqpUrl; source = 'running broker-sim'; }
+  }
+  if (!base) { base = DEFAULT_URL; source = 'default'; }
+  const u = new URL(base);
+  if (a.host) u.hostname = a.host;
+  if (a.port) u.port = String(a.port);
+  if (a.vhost !== undefined) u.pathname = '/' + encodeURIComponent(a.vhost);
+  if (a.username !== undefined) u.username = encodeURIComponent(a.username);
+  if (a.password !== undefined) u.password = encodeURIComponent(a.password);
+  u.searchParams.set('heartbeat', String(a.heartbeat));
+  return { url: u.toString(), source };
+}
+
+/** The URL without its password, for printing. */
+export function redact(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
+}
