@@ -6,7 +6,7 @@ import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { GetMessage } from 'amqplib';
 import { closeAll, connect } from './support/amqp.ts';
-import { scratchDir, startSimProcess, type SimProcess } from './support/sim-process.ts';
+import { scratchDir, startSimProcess, type SimProcess } from '../../../test/support/sim-process.ts';
 
 describe('persistence across kill -9 [sim only: needs a broker process to kill]', () => {
   const running: SimProcess[] = [];

@@ -23,13 +23,8 @@ export async function closeAll(): Promise<void> {
   await Promise.all([...open].map((c) => within(2000, 'a connection to close', c.close()).catch(() => {})));
 }
 
-export function within<T>(ms: number, what: string, p: Promise<T>): Promise<T> {
-  let timer: NodeJS.Timeout;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms waiting for ${what}`)), ms);
-  });
-  return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
-}
+export { within } from '../../../../test/support/within.ts';
+import { within } from '../../../../test/support/within.ts';
 
 /** Resolves with the error that closes `ch` (code and message), failing if none comes. */
 export function channelClosed(ch: Channel): Promise<{ code: number; message: string }> {

@@ -3,9 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { within } from './amqp.ts';
+import { within } from './within.ts';
 
-const root = new URL('../../../../', import.meta.url).pathname;
+const root = new URL('../../', import.meta.url).pathname;
 
 export interface SimProcess { url: string; child: ChildProcess; stop(signal?: NodeJS.Signals): Promise<void> }
 

@@ -1,0 +1,83 @@
+/**
+ * Runs one lab's grader on one copy of the lab (a student's labs/NN-name, or solutions/NN-name)
+ * against a broker, and reports each step: passed, failed (with what was expected), skipped, not run.
+ */
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { join, relative, resolve } from 'node:path';
+import amqp from 'amqplib';
+import type { Lab } from '../labs/manifest.ts';
+import { Program } from './program.ts';
+import { StepFailure, type GradeContext, type Step, type StepResult } from './step.ts';
+
+const root = resolve(new URL('../', import.meta.url).pathname);
+
+export interface LabResult { lab: string; title: string; passed: boolean; steps: StepResult[]; score: number; total: number }
+
+async function stepsOf(lab: Lab): Promise<Step[]> {
+  return ((await import(`./graders/${lab.dir}.ts`)) as { steps: Step[] }).steps;
+}
+
+/**
+ * A submission outside this repository is copied into .queuelab/grading/ so that its imports
+ * (amqplib) resolve to the kit's node_modules.
+ */
+function runnableDir(labDir: string): { dir: string; cleanup(): void } {
+  const inside = !relative(root, resolve(labDir)).startsWith('..');
+  if (inside) return { dir: resolve(labDir), cleanup: () => {} };
+  const dir = join(root, '.queuelab', 'grading', randomBytes(6).toString('hex'));
+  mkdirSync(dir, { recursive: true });
+  cpSync(labDir, dir, { recursive: true });
+  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export async function gradeLab(lab: Lab, labDir: string, broker: { url: string; kind: 'sim' | 'rabbitmq' }): Promise<LabResult> {
+  const steps = await stepsOf(lab);
+  const results: StepResult[] = [];
+  const missing = lab.files.filter((f) => !existsSync(join(labDir, f)));
+  if (missing.length > 0) {
+    for (const s of steps) results.push({ step: s.name, status: 'failed', detail: `missing file(s): ${missing.join(', ')}` });
+    return summarise(lab, results);
+  }
+  const { dir, cleanup } = runnableDir(labDir);
+  const run = randomBytes(3).toString('hex');
+  let n = 0;
+  const programs: Program[] = [];
+  const connection = await amqp.connect(broker.url);
+  connection.on('error', () => {});
+  const ctx: GradeContext = {
+    labDir: dir, url: broker.url, broker: broker.kind, connection,
+    name: (prefix) => `qlab.${lab.id}.${prefix}.${run}.${++n}`,
+    run: (file, args = [], env = {}) => {
+      const p = new Program(join(dir, file), args, { AMQP_URL: broker.url, ...env });
+      programs.push(p);
+      return p;
+    },
+  };
+  let failed = false;
+  try {
+    for (const s of steps) {
+      if (failed) { results.push({ step: s.name, status: 'not run', detail: 'an earlier step failed' }); continue; }
+      if (s.only && s.only.broker !== broker.kind) { results.push({ step: s.name, status: 'skipped', detail: s.only.reason }); continue; }
+      try {
+        await s.run(ctx);
+        results.push({ step: s.name, status: 'passed' });
+      } catch (err) {
+        failed = true;
+        const detail = err instanceof StepFailure ? err.message : `the grader hit an error: ${(err as Error).message.split('\n')[0]}`;
+        results.push({ step: s.name, status: 'failed', detail });
+      }
+    }
+  } finally {
+    for (const p of programs) p.kill();
+    await connection.close().catch(() => {});
+    cleanup();
+  }
+  return summarise(lab, results);
+}
+
+function summarise(lab: Lab, steps: StepResult[]): LabResult {
+  const counted = steps.filter((s) => s.status !== 'skipped');
+  const score = counted.filter((s) => s.status === 'passed').length;
+  return { lab: lab.dir, title: lab.title, passed: score === counted.length, steps, score, total: counted.length };
+}

@@ -1,0 +1,54 @@
+/**
+ * A student's program run as a real process, the way the lab asks: `node --import tsx file.ts`,
+ * with the broker's URL and the lab's queue in its environment. Its output is kept for the grader.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { StepFailure } from './step.ts';
+
+const root = new URL('../', import.meta.url).pathname;
+
+export class Program {
+  output = '';
+  private readonly child: ChildProcess;
+  readonly exited: Promise<number | null>;
+
+  constructor(readonly file: string, args: string[], env: Record<string, string>) {
+    this.child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+      cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    this.child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); });
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+  }
+
+  /** Waits for the output to match; fails the step with what was expected otherwise. */
+  async waitFor(pattern: RegExp | ((out: string) => boolean), expected: string, ms = 8000): Promise<void> {
+    const ok = typeof pattern === 'function' ? pattern : (o: string) => pattern.test(o);
+    const deadline = Date.now() + ms;
+    while (!ok(this.output)) {
+      if (Date.now() > deadline) throw new StepFailure(`${expected}; it printed: ${tail(this.output)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Waits for the program to end by itself with exit code 0. */
+  async finishes(ms = 10000): Promise<void> {
+    const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref());
+    const code = await Promise.race([this.exited, timer]);
+    if (code === 'timeout') { this.kill(); throw new StepFailure(`${short(this.file)} did not finish within ${ms / 1000}s (does it close its connection?)`); }
+    if (code !== 0) throw new StepFailure(`${short(this.file)} exited with code ${code}: ${tail(this.output)}`);
+  }
+
+  kill(signal: NodeJS.Signals = 'SIGKILL'): void {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+  }
+}
+
+function short(file: string): string {
+  return file.split('/').slice(-2).join('/');
+}
+
+function tail(out: string): string {
+  const lines = out.trim().split('\n').filter((l) => !l.includes('nodedir'));
+  return lines.length === 0 ? '(nothing)' : JSON.stringify(lines.slice(-4).join(' | '));
+}

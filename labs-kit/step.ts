@@ -1,0 +1,70 @@
+/** A grader is a list of steps; the first that fails says which step and what was expected. */
+import type { Channel, ChannelModel } from 'amqplib';
+
+export class StepFailure extends Error {
+  override name = 'StepFailure';
+}
+
+export interface GradeContext {
+  /** Folder of the lab being graded (labs/NN-name in a student's copy, or solutions/NN-name). */
+  labDir: string;
+  /** Broker URL the programs get as AMQP_URL. */
+  url: string;
+  broker: 'sim' | 'rabbitmq';
+  /** A queue name no other grading run uses. */
+  name(prefix: string): string;
+  /** An open connection for the grader's own checks. */
+  connection: ChannelModel;
+  /** Starts a student's program of this lab. */
+  run(file: string, args?: string[], env?: Record<string, string>): import('./program.ts').Program;
+}
+
+export interface Step {
+  name: string;
+  /** Only on these brokers (e.g. a broker restart needs broker-sim); skipped elsewhere with the reason. */
+  only?: { broker: 'sim'; reason: string };
+  run(ctx: GradeContext): Promise<void>;
+}
+
+export interface StepResult { step: string; status: 'passed' | 'failed' | 'skipped' | 'not run'; detail?: string }
+
+/** A channel for checks; a broker error on it fails the step instead of crashing the grader. */
+export async function checkChannel(ctx: GradeContext): Promise<Channel> {
+  const ch = await ctx.connection.createChannel();
+  ch.on('error', () => {});
+  return ch;
+}
+
+/** Ready messages in a queue, or a step failure if the queue does not exist. */
+export async function readyCount(ctx: GradeContext, queue: string, expected: string): Promise<number> {
+  const ch = await checkChannel(ctx);
+  try {
+    return (await ch.checkQueue(queue)).messageCount;
+  } catch {
+    throw new StepFailure(`${expected}, but there is no queue '${queue}' (was it declared?)`);
+  } finally {
+    await ch.close().catch(() => {});
+  }
+}
+
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T | undefined> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v)) return v;
+    if (Date.now() > deadline) return undefined;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export async function consumers(ctx: GradeContext, queue: string): Promise<number> {
+  const ch = await checkChannel(ctx);
+  try { return (await ch.checkQueue(queue)).consumerCount; } catch { return 0; } finally { await ch.close().catch(() => {}); }
+}
+
+export async function publish(ctx: GradeContext, queue: string, bodies: string[]): Promise<void> {
+  const ch = await checkChannel(ctx);
+  await ch.assertQueue(queue, { durable: false });
+  for (const b of bodies) ch.sendToQueue(queue, Buffer.from(b));
+  await ch.close();
+}

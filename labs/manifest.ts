@@ -1,0 +1,73 @@
+/** The labs in order, with their goal, time, files and hints: the one list qlab and the graders read. */
+export interface Lab {
+  id: string;
+  dir: string;
+  title: string;
+  goal: string;
+  minutes: number;
+  files: string[];
+  hints: string[];
+}
+
+export const LABS: Lab[] = [
+  {
+    id: '01', dir: '01-hello-world', title: 'Hello World', minutes: 20,
+    goal: 'Send a message to a queue and receive it: connection, channel, queue, default exchange.',
+    files: ['send.ts', 'receive.ts'],
+    hints: [
+      'send.ts: `await channel.assertQueue(queue, { durable: false })`, then `channel.sendToQueue(queue, Buffer.from(\'Hello World!\'))`.',
+      'receive.ts: `await channel.consume(queue, (msg) => { … }, { noAck: true })`; print `msg.content.toString()`.',
+    ],
+  },
+  {
+    id: '02', dir: '02-work-queues', title: 'Work queues', minutes: 30,
+    goal: 'Share tasks between two or three workers and watch the broker hand them out in turn.',
+    files: ['new_task.ts', 'worker.ts'],
+    hints: [
+      'new_task.ts: `process.argv.slice(2).join(\' \') || \'Hello World!\'`.',
+      'worker.ts: count the dots with `task.split(\'.\').length - 1` and wait with `setTimeout` inside a Promise.',
+    ],
+  },
+  {
+    id: '03', dir: '03-acknowledgements', title: 'Acknowledgements', minutes: 30,
+    goal: 'Kill a worker in the middle of a task and lose nothing: manual acks.',
+    files: ['worker.ts'],
+    hints: [
+      'Pass `{ noAck: false }` to consume, and call `channel.ack(msg)` after the work, not before.',
+      'A message that is never acked stays "unacked" until the worker\'s channel closes; then it goes back to the queue.',
+    ],
+  },
+  {
+    id: '04', dir: '04-failure-injection', title: 'Failure injection', minutes: 40,
+    goal: 'Run qprocessor --lose-every 3 with and without --acknowledge; make your own worker survive failures.',
+    files: ['worker.ts'],
+    hints: [
+      'With auto-ack the broker forgets a message as soon as it sends it: a failure after that loses it.',
+      'On failure, `channel.nack(msg, false, true)` gives the message back; with `channel.prefetch(1)` it is offered again at once.',
+    ],
+  },
+  {
+    id: '05', dir: '05-fair-dispatch', title: 'Fair dispatch', minutes: 30,
+    goal: 'See round-robin give one worker all the long tasks; fix it with prefetch 1.',
+    files: ['worker.ts'],
+    hints: [
+      '`await channel.prefetch(1)` before consuming: at most one unacknowledged task per worker.',
+      'Prefetch only matters with manual acks: the broker counts unacked messages.',
+    ],
+  },
+  {
+    id: '06', dir: '06-durability', title: 'Durability', minutes: 30,
+    goal: 'Make a queue and its messages survive a broker restart; delete the queue when done.',
+    files: ['producer.ts', 'cleanup.ts'],
+    hints: [
+      '`assertQueue(queue, { durable: true })` keeps the queue; `{ persistent: true }` on each message keeps the message.',
+      'An existing queue cannot change its durability: delete it first (cleanup.ts) if you declared it transient.',
+      '`const { messageCount } = await channel.deleteQueue(queue)`.',
+    ],
+  },
+];
+
+export function findLab(idOrDir: string): Lab | undefined {
+  const key = idOrDir.padStart(2, '0');
+  return LABS.find((l) => l.id === key || l.dir === idOrDir || l.dir.startsWith(`${key}-`));
+}

@@ -1,0 +1,14 @@
+// Lab 01, receive.ts: declare the same queue (whoever starts first creates it), then consume:
+// the broker pushes each message to the callback. auto-ack: a message is gone once sent to us.
+import amqp from 'amqplib';
+
+const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
+const queue = process.env.QUEUE ?? 'hello';
+
+const connection = await amqp.connect(url);
+const channel = await connection.createChannel();
+await channel.assertQueue(queue, { durable: false });
+console.log(' [*] Waiting for messages. To exit press CTRL+C');
+await channel.consume(queue, (msg) => {
+  if (msg) console.log(` [x] Received ${msg.content.toString()}`);
+}, { noAck: true });
