@@ -7,8 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used once the TODO is done
-export const delayMs = Number(process.env.DELAY_MS ?? 1000);
+const delayMs = Number(process.env.DELAY_MS ?? 1000);
 
 const connection = await amqp.connect(url);
 const channel = await connection.createChannel();
