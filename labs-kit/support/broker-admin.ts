@@ -47,10 +47,12 @@ export class Admin {
     return n;
   }
 
-  /** Declares (default: non-durable-agnostic amqplib default) and publishes bodies, with confirms. */
+  /** Publishes bodies with confirms; declares the queue (with `declare`) only when it does not exist yet,
+   *  so the grader never disagrees with however the student's program declared it. */
   async publish(queue: string, bodies: string[], declare: amqp.Options.AssertQueue = {}): Promise<void> {
+    const exists = (await this.count(queue)) !== null;
     const ch = await this.conn.createConfirmChannel();
-    await ch.assertQueue(queue, declare);
+    if (!exists) await ch.assertQueue(queue, declare);
     for (const b of bodies) ch.sendToQueue(queue, Buffer.from(b));
     await ch.waitForConfirms();
     await ch.close();
