@@ -22,7 +22,7 @@ export class Program {
   }
 
   /** Waits for the output to match; fails the step with what was expected otherwise. */
-  async waitFor(pattern: RegExp | ((out: string) => boolean), expected: string, ms = 8000): Promise<void> {
+  async waitFor(pattern: RegExp | ((out: string) => boolean), expected: string, ms = 20000): Promise<void> {
     const ok = typeof pattern === 'function' ? pattern : (o: string) => pattern.test(o);
     const deadline = Date.now() + ms;
     while (!ok(this.output)) {
@@ -32,7 +32,7 @@ export class Program {
   }
 
   /** Waits for the program to end by itself with exit code 0. */
-  async finishes(ms = 10000): Promise<void> {
+  async finishes(ms = 30000): Promise<void> {
     const timer = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), ms).unref());
     const code = await Promise.race([this.exited, timer]);
     if (code === 'timeout') { this.kill(); throw new StepFailure(`${short(this.file)} did not finish within ${ms / 1000}s (does it close its connection?)`); }

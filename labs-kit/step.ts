@@ -47,7 +47,8 @@ export async function readyCount(ctx: GradeContext, queue: string, expected: str
   }
 }
 
-export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T | undefined> {
+/** Polls until ok(value); undefined after ms. Deadlines are generous: a loaded machine starts programs slowly. */
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 20000): Promise<T | undefined> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await read();
@@ -55,6 +56,12 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms
     if (Date.now() > deadline) return undefined;
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Waits until `n` consumers are attached to the queue, or fails the step saying so. */
+export async function awaitConsumers(ctx: GradeContext, queue: string, n: number, program: string): Promise<void> {
+  if (await until(() => consumers(ctx, queue), (c) => c >= n)) return;
+  throw new StepFailure(`expected ${n} ${program} process(es) to consume from the queue; ${await consumers(ctx, queue)} did`);
 }
 
 export async function consumers(ctx: GradeContext, queue: string): Promise<number> {

@@ -1,5 +1,5 @@
 /** Lab 02 grader: new_task.ts sends its command line; two workers share tasks in turn. */
-import { checkChannel, consumers, publish, StepFailure, until, type Step } from '../step.ts';
+import { awaitConsumers, checkChannel, publish, StepFailure, until, type Step } from '../step.ts';
 
 const received = (out: string): string[] => [...out.matchAll(/Received (\S+)/g)].map((m) => m[1]!);
 
@@ -25,13 +25,10 @@ export const steps: Step[] = [
       const a = ctx.run('worker.ts', [], env);
       const b = ctx.run('worker.ts', [], env);
       try {
-        if (!(await until(() => consumers(ctx, queue), (n) => n === 1)) && !(await until(() => consumers(ctx, queue), (n) => n >= 1))) {
-          throw new StepFailure('expected worker.ts to consume from the queue; it never did');
-        }
-        await until(() => consumers(ctx, queue), (n) => n === 2);
+        await awaitConsumers(ctx, queue, 2, 'worker.ts');
         await publish(ctx, queue, ['t1.', 't2.', 't3.', 't4.']);
         const done = (o: string) => (o.match(/Done/g) ?? []).length;
-        await until(async () => done(a.output) + done(b.output), (n) => n >= 4, 6000);
+        await until(async () => done(a.output) + done(b.output), (n) => n >= 4);
         const got = [received(a.output), received(b.output)].sort((x, y) => (x[0] ?? '').localeCompare(y[0] ?? ''));
         if (JSON.stringify(got) !== JSON.stringify([['t1.', 't3.'], ['t2.', 't4.']])) {
           throw new StepFailure(`expected one worker to print t1. and t3., the other t2. and t4. (each "Received" then "Done"); they printed ${JSON.stringify(got)}`);

@@ -1,5 +1,5 @@
 /** Lab 03 grader: a worker killed in the middle of a task loses nothing; finished tasks are acked. */
-import { consumers, publish, readyCount, StepFailure, until, type Step } from '../step.ts';
+import { awaitConsumers, publish, readyCount, StepFailure, until, type Step } from '../step.ts';
 
 export const steps: Step[] = [
   {
@@ -10,7 +10,7 @@ export const steps: Step[] = [
       const a = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '2000' });
       let b;
       try {
-        await until(() => consumers(ctx, queue), (n) => n === 1);
+        await awaitConsumers(ctx, queue, 1, 'worker.ts');
         await publish(ctx, queue, ['slow.....']);
         await a.waitFor(/Received slow/, 'expected the worker to print " [x] Received slow....."');
         a.kill('SIGKILL');
@@ -31,7 +31,7 @@ export const steps: Step[] = [
       await publish(ctx, queue, []);
       const w = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '10' });
       try {
-        await until(() => consumers(ctx, queue), (n) => n === 1);
+        await awaitConsumers(ctx, queue, 1, 'worker.ts');
         await publish(ctx, queue, ['quick.']);
         await w.waitFor(/Done quick/, 'expected the worker to print " [x] Done quick."');
         await new Promise((r) => setTimeout(r, 200));

@@ -1,5 +1,5 @@
 /** Lab 05 grader: with prefetch 1 a worker holds one task at a time; the rest wait in the queue. */
-import { consumers, publish, readyCount, StepFailure, until, type Step } from '../step.ts';
+import { awaitConsumers, publish, readyCount, StepFailure, until, type Step } from '../step.ts';
 
 const TASKS = ['long.....', 'short.', 'long.....', 'short.', 'long.....', 'short.'];
 
@@ -13,7 +13,7 @@ export const steps: Step[] = [
       const a = ctx.run('worker.ts', [], env);
       const b = ctx.run('worker.ts', [], env);
       try {
-        await until(() => consumers(ctx, queue), (n) => n === 2);
+        await awaitConsumers(ctx, queue, 2, 'worker.ts');
         await publish(ctx, queue, TASKS);
         await a.waitFor(/Received/, 'expected the first worker to receive a task');
         await b.waitFor(/Received/, 'expected the second worker to receive a task');
@@ -22,7 +22,7 @@ export const steps: Step[] = [
           throw new StepFailure(`expected the tasks not yet started to wait in the queue (about 4 of 6), but only ${waiting} did: the broker pushed them all to the workers (no prefetch?)`);
         }
         const done = () => (a.output.match(/Done/g) ?? []).length + (b.output.match(/Done/g) ?? []).length;
-        await until(async () => done(), (n) => n === TASKS.length, 8000);
+        await until(async () => done(), (n) => n === TASKS.length);
         if (done() !== TASKS.length) throw new StepFailure(`expected all ${TASKS.length} tasks done, ${done()} were`);
       } finally {
         a.kill();

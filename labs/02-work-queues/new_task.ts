@@ -1,20 +1,16 @@
-/**
- * Lab 02 — the task producer: the message is the command-line arguments, each dot in it is one
- * unit of fake work for the worker.  Usage: new_task.ts First message.
- */
+// Lab 02, new_task.ts: send one task. Usage: npx tsx labs/02-work-queues/new_task.ts First message.
 import amqp from 'amqplib';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
-
-// TODO: send the command-line arguments (process.argv.slice(2)) joined with spaces,
+// TODO: the task is the command line's words (process.argv.slice(2)) joined with spaces,
 //       or 'Hello World!' when there are none.
-const message = 'Hello World!';
+const task = 'Hello World!';
 
 const connection = await amqp.connect(url);
 const channel = await connection.createChannel();
-await channel.assertQueue(queue);
-channel.sendToQueue(queue, Buffer.from(message));
-console.log(` [x] Sent '${message}'`);
+await channel.assertQueue(queue, { durable: false });
+channel.sendToQueue(queue, Buffer.from(task));
+console.log(` [x] Sent '${task}'`);
 await channel.close();
 await connection.close();

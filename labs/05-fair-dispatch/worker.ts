@@ -1,28 +1,21 @@
-/**
- * Lab 05 — a worker that acks (as in lab 03) but takes every task the broker pushes at it.
- * Step 3 of the README makes it fair.
- */
+// Lab 05, worker.ts: a worker busy with a long task should not be handed more tasks.
 import amqp from 'amqplib';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
-const delayMs = Number(process.env.DELAY_MS ?? 1000);
+const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
 const connection = await amqp.connect(url);
 const channel = await connection.createChannel();
-await channel.assertQueue(queue);
-// TODO (step 3): ask the broker for at most one unacked message at a time: await channel.prefetch(1)
-console.log(` [*] Waiting for messages in ${queue}. To exit press CTRL+C`);
+await channel.assertQueue(queue, { durable: false });
+// TODO: ask the broker for at most one unacknowledged task at a time (channel.prefetch).
+console.log(' [*] Waiting for messages. To exit press CTRL+C');
 await channel.consume(queue, async (msg) => {
   if (!msg) return;
-  const body = msg.content.toString();
-  // fields.redelivered is the broker telling us an earlier attempt may have been made.
-  console.log(` [x] Received ${body}${msg.fields.redelivered ? ' (redelivered)' : ''}`);
-  const dots = body.split('.').length - 1;
-  await sleep(dots * delayMs);
-  console.log(' [x] Done');
-  // Ack only after the work is done: dying before this line means the broker re-queues the task.
+  const task = msg.content.toString();
+  console.log(` [x] Received ${task}`);
+  const dots = task.split('.').length - 1;
+  await new Promise((resolve) => setTimeout(resolve, dots * msPerDot));
+  console.log(` [x] Done ${task}`);
   channel.ack(msg);
-}, { noAck: false }); // manual acks: the sheet's qprocessor --acknowledge
-process.once('SIGINT', () => { void connection.close().then(() => process.exit(0)); });
+}, { noAck: false });

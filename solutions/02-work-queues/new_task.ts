@@ -1,18 +1,16 @@
-/**
- * Lab 02 — the task producer: the message is the command-line arguments, each dot in it is one
- * unit of fake work for the worker.  Usage: new_task.ts First message.
- */
+// Lab 02, new_task.ts: the task is the words of the command line; each dot in it is one unit of
+// fake work for the worker.  Usage: npx tsx labs/02-work-queues/new_task.ts First message.
 import amqp from 'amqplib';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
-// Joined arguments, so `new_task.ts Third message...` sends one message "Third message...".
-const message = process.argv.slice(2).join(' ') || 'Hello World!';
+// Joined, so `new_task.ts Third message...` sends the one task "Third message...".
+const task = process.argv.slice(2).join(' ') || 'Hello World!';
 
 const connection = await amqp.connect(url);
 const channel = await connection.createChannel();
-await channel.assertQueue(queue);
-channel.sendToQueue(queue, Buffer.from(message));
-console.log(` [x] Sent '${message}'`);
+await channel.assertQueue(queue, { durable: false });
+channel.sendToQueue(queue, Buffer.from(task));
+console.log(` [x] Sent '${task}'`);
 await channel.close();
 await connection.close();

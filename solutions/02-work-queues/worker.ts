@@ -1,25 +1,20 @@
-/**
- * Lab 02 — a worker: prints each task, "works" one DELAY_MS (default 1000 ms) per dot in it,
- * then prints Done. Start two or three in tmux panes and the broker hands tasks out in turn.
- */
+// Lab 02, worker.ts: print each task, "work" DELAY_MS (default 1000 ms) per dot in it, print Done.
+// Start two or three in tmux panes: the broker hands the tasks out to them in turn (round-robin).
 import amqp from 'amqplib';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
-const delayMs = Number(process.env.DELAY_MS ?? 1000);
+const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
 const connection = await amqp.connect(url);
 const channel = await connection.createChannel();
-await channel.assertQueue(queue);
-console.log(` [*] Waiting for messages in ${queue}. To exit press CTRL+C`);
+await channel.assertQueue(queue, { durable: false });
+console.log(' [*] Waiting for messages. To exit press CTRL+C');
 await channel.consume(queue, async (msg) => {
   if (!msg) return;
-  const body = msg.content.toString();
-  console.log(` [x] Received ${body}`);
-  // One "second" of work per dot: a cheap way to make some tasks long and others short.
-  const dots = body.split('.').length - 1;
-  await sleep(dots * delayMs);
-  console.log(' [x] Done');
-}, { noAck: true }); // auto-ack for now: lab 03 shows what that costs when a worker dies.
-process.once('SIGINT', () => { void connection.close().then(() => process.exit(0)); });
+  const task = msg.content.toString();
+  console.log(` [x] Received ${task}`);
+  const dots = task.split('.').length - 1;
+  await new Promise((resolve) => setTimeout(resolve, dots * msPerDot));
+  console.log(` [x] Done ${task}`);
+}, { noAck: true }); // auto-ack, as in the sheet; lab 03 shows what that costs when a worker dies

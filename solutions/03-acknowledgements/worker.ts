@@ -1,28 +1,22 @@
-/**
- * Lab 03 — a worker with manual acknowledgements: the broker keeps each message (unacked) until
- * the worker says it is done, so a worker killed mid-task loses nothing — the message goes back
- * to the queue and another worker gets it, marked redelivered.
- */
+// Lab 03, worker.ts: manual acknowledgements. The broker keeps each message, unacked, until the
+// worker says it is done; a worker killed mid-task never acks, so the message goes to another worker.
 import amqp from 'amqplib';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
-const delayMs = Number(process.env.DELAY_MS ?? 1000);
+const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
 const connection = await amqp.connect(url);
 const channel = await connection.createChannel();
-await channel.assertQueue(queue);
-console.log(` [*] Waiting for messages in ${queue}. To exit press CTRL+C`);
+await channel.assertQueue(queue, { durable: false });
+console.log(' [*] Waiting for messages. To exit press CTRL+C');
 await channel.consume(queue, async (msg) => {
   if (!msg) return;
-  const body = msg.content.toString();
-  // fields.redelivered is the broker telling us an earlier attempt may have been made.
-  console.log(` [x] Received ${body}${msg.fields.redelivered ? ' (redelivered)' : ''}`);
-  const dots = body.split('.').length - 1;
-  await sleep(dots * delayMs);
-  console.log(' [x] Done');
-  // Ack only after the work is done: dying before this line means the broker re-queues the task.
+  const task = msg.content.toString();
+  console.log(` [x] Received ${task}${msg.fields.redelivered ? ' (redelivered)' : ''}`);
+  const dots = task.split('.').length - 1;
+  await new Promise((resolve) => setTimeout(resolve, dots * msPerDot));
+  console.log(` [x] Done ${task}`);
+  // Ack only after the work is done: until then the message is not lost if we die.
   channel.ack(msg);
-}, { noAck: false }); // manual acks: the sheet's qprocessor --acknowledge
-process.once('SIGINT', () => { void connection.close().then(() => process.exit(0)); });
+}, { noAck: false });

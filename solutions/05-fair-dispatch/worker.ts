@@ -1,29 +1,22 @@
-/**
- * Lab 05 — a fair worker: with prefetch 1 the broker sends this worker a new task only once the
- * previous one is acked, so a worker busy with a long task is not handed more while others idle.
- */
+// Lab 05, worker.ts: fair dispatch. With prefetch 1 the broker gives a worker a new task only once
+// it has acked the last one, so a worker stuck on a long task is not handed more.
 import amqp from 'amqplib';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
-const delayMs = Number(process.env.DELAY_MS ?? 1000);
+const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
 const connection = await amqp.connect(url);
 const channel = await connection.createChannel();
-await channel.assertQueue(queue);
-// basic.qos: at most one unacked message at a time for this consumer. Needs manual acks to mean anything.
+await channel.assertQueue(queue, { durable: false });
 await channel.prefetch(1);
-console.log(` [*] Waiting for messages in ${queue}. To exit press CTRL+C`);
+console.log(' [*] Waiting for messages. To exit press CTRL+C');
 await channel.consume(queue, async (msg) => {
   if (!msg) return;
-  const body = msg.content.toString();
-  // fields.redelivered is the broker telling us an earlier attempt may have been made.
-  console.log(` [x] Received ${body}${msg.fields.redelivered ? ' (redelivered)' : ''}`);
-  const dots = body.split('.').length - 1;
-  await sleep(dots * delayMs);
-  console.log(' [x] Done');
-  // Ack only after the work is done: dying before this line means the broker re-queues the task.
+  const task = msg.content.toString();
+  console.log(` [x] Received ${task}`);
+  const dots = task.split('.').length - 1;
+  await new Promise((resolve) => setTimeout(resolve, dots * msPerDot));
+  console.log(` [x] Done ${task}`);
   channel.ack(msg);
-}, { noAck: false }); // manual acks: the sheet's qprocessor --acknowledge
-process.once('SIGINT', () => { void connection.close().then(() => process.exit(0)); });
+}, { noAck: false });
