@@ -1,116 +1,148 @@
 /**
- * Frames of AMQP 0-9-1: type, channel, size, payload, frame-end. parseFrame reads one from the front
- * of a buffer (null when more bytes are needed) and checks frame-end and frame_max right there.
+ * Frames of AMQP 0-9-1: type octet, channel short, payload size long, payload, frame-end 0xCE.
+ * parseFrame reads one from the front of a buffer (null when more bytes are needed) and checks
+ * frame_max and frame-end right there; encoders build method and content frames in one allocation.
  */
 import { ProtocolError } from './errors.ts';
-import { decodeMethod, writeMethod, type Method } from './method-codec.ts';
-import { Writer } from './wire.ts';
+import { decodeMethodPayload, encodeMethodFrameWithTail, type Method } from './methods.generated.ts';
 
 export const FRAME_METHOD = 1;
 export const FRAME_HEADER = 2;
 export const FRAME_BODY = 3;
 export const FRAME_HEARTBEAT = 8;
 export const FRAME_END = 0xce;
+/** The smallest frame_max a peer may negotiate, and the limit before tune-ok. */
 export const FRAME_MIN_SIZE = 4096;
 /** Bytes a frame adds around its payload: type, channel, size and frame-end. */
 export const FRAME_OVERHEAD = 8;
 
+/** 'AMQP' 0 0 9 1: what a client sends first. */
 export const PROTOCOL_HEADER: Buffer = Buffer.from([0x41, 0x4d, 0x51, 0x50, 0, 0, 9, 1]);
+/** A heartbeat frame, on channel 0 with an empty payload. */
 export const HEARTBEAT_FRAME: Buffer = Buffer.from([FRAME_HEARTBEAT, 0, 0, 0, 0, 0, 0, FRAME_END]);
 
+/**
+ * One frame. Header properties and bodies are views into the parsed buffer (no copies): copy them
+ * if they must outlive it.
+ */
 export type Frame =
   | { type: 1; channel: number; method: Method }
   | { type: 2; channel: number; classId: number; bodySize: number; propertiesRaw: Buffer }
   | { type: 3; channel: number; body: Buffer }
   | { type: 8; channel: number };
 
-/** Whether buf starts with AMQP 0-9-1's protocol header. */
+/** Whether buf starts with AMQP 0-9-1's protocol header: 'partial' while a prefix of it. */
 export function isProtocolHeader(buf: Buffer): 'ok' | 'bad' | 'partial' {
   const n = Math.min(buf.length, PROTOCOL_HEADER.length);
-  if (buf.subarray(0, n).compare(PROTOCOL_HEADER, 0, n) !== 0) return 'bad';
+  for (let i = 0; i < n; i++) if (buf[i] !== PROTOCOL_HEADER[i]) return 'bad';
   return n < PROTOCOL_HEADER.length ? 'partial' : 'ok';
+}
+
+function frameError(text: string): never {
+  throw new ProtocolError(501, `FRAME_ERROR - ${text}`);
 }
 
 /**
  * Parses one frame from the front of buf; null means more bytes are needed. frameMax 0 is unlimited.
- * Throws ProtocolError 501 for a bad frame-end, an oversize or unknown frame.
+ *
+ * Throws ProtocolError, with the code RabbitMQ closes the connection with:
+ * - 501 FRAME_ERROR for a frame larger than frameMax (checked as soon as the size is read), a
+ *   missing frame-end, an unknown frame type, or a payload too short for its frame type;
+ * - 540 NOT_IMPLEMENTED for a method id the spec does not have;
+ * - 502 SYNTAX_ERROR for truncated or malformed method arguments.
  */
 export function parseFrame(buf: Buffer, frameMax: number): { frame: Frame; rest: Buffer } | null {
-  if (buf.length < 7) return null;
+  const len = buf.length;
+  if (len < 7) return null;
   const type = buf[0]!;
-  const channel = buf.readUInt16BE(1);
+  const channel = (buf[1]! << 8) | buf[2]!;
   const size = buf.readUInt32BE(3);
-  if (frameMax > 0 && size + FRAME_OVERHEAD > frameMax) {
-    throw new ProtocolError(501, `FRAME_ERROR - frame size ${size + FRAME_OVERHEAD} exceeds frame_max ${frameMax}`);
+  if (frameMax > 0 && size > frameMax - FRAME_OVERHEAD) {
+    frameError(`frame size ${size + FRAME_OVERHEAD} exceeds frame_max ${frameMax}`);
   }
-  if (buf.length < size + FRAME_OVERHEAD) return null;
-  if (buf[7 + size] !== FRAME_END) throw new ProtocolError(501, 'FRAME_ERROR - frame end marker missing');
-  const payload = buf.subarray(7, 7 + size);
-  const rest = buf.subarray(size + FRAME_OVERHEAD);
+  const end = 7 + size;
+  if (len <= end) return null;
+  if (buf[end] !== FRAME_END) frameError(`frame end marker is ${buf[end]}, not ${FRAME_END}`);
+  const rest = buf.subarray(end + 1);
   switch (type) {
     case FRAME_METHOD:
-      return { frame: { type: 1, channel, method: decodeMethod(payload) }, rest };
+      if (size < 4) frameError(`method frame of ${size} bytes`);
+      return { frame: { type: 1, channel, method: decodeMethodIn(buf, end) }, rest };
     case FRAME_HEADER: {
-      if (size < 14) throw new ProtocolError(502, 'SYNTAX_ERROR - content header too short');
-      const classId = payload.readUInt16BE(0);
-      const big = payload.readBigUInt64BE(4);
-      if (big > BigInt(Number.MAX_SAFE_INTEGER)) throw new ProtocolError(501, 'FRAME_ERROR - body size too large');
-      return { frame: { type: 2, channel, classId, bodySize: Number(big), propertiesRaw: payload.subarray(12) }, rest };
+      // class-id short, weight short, body-size longlong, then property flags and list.
+      if (size < 14) frameError(`content header frame of ${size} bytes`);
+      const classId = (buf[7]! << 8) | buf[8]!;
+      const hi = buf.readUInt32BE(11);
+      // Bodies beyond 2^53 bytes cannot be counted exactly, and no broker would accept one.
+      if (hi >= 0x200000) frameError('content body size beyond 2^53');
+      const bodySize = hi * 4294967296 + buf.readUInt32BE(15);
+      return { frame: { type: 2, channel, classId, bodySize, propertiesRaw: buf.subarray(19, end) }, rest };
     }
     case FRAME_BODY:
-      return { frame: { type: 3, channel, body: payload }, rest };
+      return { frame: { type: 3, channel, body: buf.subarray(7, end) }, rest };
     case FRAME_HEARTBEAT:
+      if (size !== 0) frameError(`heartbeat frame with a ${size}-byte payload`);
       return { frame: { type: 8, channel }, rest };
     default:
-      throw new ProtocolError(501, `FRAME_ERROR - unknown frame type ${type}`);
+      // RabbitMQ answers an unknown frame type with 501 FRAME_ERROR (unknown_frame).
+      return frameError(`unknown frame type ${type}`);
   }
 }
 
-function frameStart(w: Writer, type: number, channel: number): number {
-  w.octet(type);
-  w.short(channel);
-  return w.lengthSlot();
+/** Decodes the method in a frame, naming the method in errors its field tables raise. */
+function decodeMethodIn(buf: Buffer, end: number): Method {
+  try {
+    return decodeMethodPayload(buf, 7, end);
+  } catch (err) {
+    if (err instanceof ProtocolError && err.classId === 0 && end >= 11) {
+      throw new ProtocolError(err.code, err.message, (buf[7]! << 8) | buf[8]!, (buf[9]! << 8) | buf[10]!);
+    }
+    throw err;
+  }
 }
 
-function frameEnd(w: Writer, at: number): void {
-  w.patchLength(at);
-  w.octet(FRAME_END);
-}
-
-/** Writes a method frame into a writer. */
-export function writeMethodFrame(w: Writer, channel: number, m: Method): void {
-  const at = frameStart(w, FRAME_METHOD, channel);
-  writeMethod(w, m);
-  frameEnd(w, at);
+/** Decodes a method frame's payload (class id, method id, arguments). */
+export function decodeMethod(payload: Buffer): Method {
+  return decodeMethodPayload(payload, 0, payload.length);
 }
 
 /** Encodes one method frame. */
 export function encodeMethodFrame(channel: number, m: Method): Buffer {
-  const w = new Writer(128);
-  writeMethodFrame(w, channel, m);
-  return w.result();
+  return encodeMethodFrameWithTail(channel, m, 0);
 }
 
-/** Writes method + header + body frames (bodies split to frameMax) into a writer. */
-export function writeContentFrames(w: Writer, channel: number, m: Method, propertiesRaw: Buffer, body: Buffer, frameMax: number): void {
-  writeMethodFrame(w, channel, m);
-  let at = frameStart(w, FRAME_HEADER, channel);
-  w.short(m.classId);
-  w.short(0);
-  w.longlong(body.length);
-  w.bytes(propertiesRaw);
-  frameEnd(w, at);
-  const chunk = frameMax > 0 ? frameMax - FRAME_OVERHEAD : body.length;
-  for (let off = 0; off < body.length; off += chunk) {
-    at = frameStart(w, FRAME_BODY, channel);
-    w.bytes(body.subarray(off, Math.min(off + chunk, body.length)));
-    frameEnd(w, at);
-  }
-}
-
-/** Encodes method + header + body frames as one buffer (basic.deliver, get-ok, return, publish). */
+/**
+ * Encodes method + content header + body frames as one buffer (basic.deliver, get-ok, return,
+ * publish). The body is split into frames of at most frameMax - 8 bytes (frameMax 0: one frame);
+ * an empty body sends no body frame.
+ */
 export function encodeContentFrames(channel: number, m: Method, propertiesRaw: Buffer, body: Buffer, frameMax: number): Buffer {
-  const w = new Writer(64 + propertiesRaw.length + body.length);
-  writeContentFrames(w, channel, m, propertiesRaw, body, frameMax);
-  return w.result();
+  const bodyLen = body.length;
+  const chunk = frameMax > 0 ? frameMax - FRAME_OVERHEAD : bodyLen;
+  if (frameMax > 0 && chunk < 1) throw new RangeError(`frame_max ${frameMax} leaves no room for a body`);
+  const bodyFrames = bodyLen === 0 ? 0 : Math.ceil(bodyLen / chunk);
+  const headerSize = 12 + propertiesRaw.length;
+  const tail = FRAME_OVERHEAD + headerSize + bodyLen + FRAME_OVERHEAD * bodyFrames;
+  const b = encodeMethodFrameWithTail(channel, m, tail);
+  let o = b.length - tail;
+  const ch1 = channel >>> 8;
+  const ch2 = channel & 0xff;
+  // Content header: class-id, weight 0, body size, property flags and list.
+  b[o] = FRAME_HEADER; b[o + 1] = ch1; b[o + 2] = ch2;
+  b.writeUInt32BE(headerSize, o + 3);
+  b[o + 7] = m.classId >>> 8; b[o + 8] = m.classId; b[o + 9] = 0; b[o + 10] = 0;
+  b.writeUInt32BE(Math.floor(bodyLen / 4294967296), o + 11);
+  b.writeUInt32BE(bodyLen >>> 0, o + 15);
+  propertiesRaw.copy(b, o + 19);
+  o += 19 + propertiesRaw.length;
+  b[o++] = FRAME_END;
+  for (let off = 0; off < bodyLen; off += chunk) {
+    const n = Math.min(chunk, bodyLen - off);
+    b[o] = FRAME_BODY; b[o + 1] = ch1; b[o + 2] = ch2;
+    b.writeUInt32BE(n, o + 3);
+    body.copy(b, o + 7, off, off + n);
+    o += 7 + n;
+    b[o++] = FRAME_END;
+  }
+  return b;
 }
