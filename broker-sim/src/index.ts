@@ -3,7 +3,7 @@
  * Tests start a private one on a free port with a throw-away database.
  */
 import { Broker } from './core/broker.ts';
-import { systemClock } from './core/clock.ts';
+import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { AmqpListener } from './server/listener.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
@@ -18,6 +18,14 @@ export interface BrokerSimOptions {
   httpPort?: number | false;
   /** Heartbeat offered in connection.tune, seconds. Default 60, as RabbitMQ. */
   heartbeat?: number;
+  /** Consumer timeout (lease) in ms of broker time. Default 30 minutes, as RabbitMQ; 0 = none. */
+  consumerTimeout?: number;
+  /** Every queue delivers each message at most once; failures go to `<queue>.failed`. */
+  atMostOnce?: boolean;
+  /** Broker timers (leases, TTLs, queue expiry, heartbeats) run this many times faster. Default 1. */
+  timeScale?: number;
+  /** The broker's clock; tests inject one. Default: real time, scaled by timeScale. */
+  clock?: Clock;
   log?: (line: string) => void;
 }
 
@@ -36,12 +44,21 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   const dbPath = o.dbPath ?? ':memory:';
   const log = o.log ?? (() => {});
   const store = new SqliteStore(dbPath, (err) => log(`store: commit failed: ${err.message}`));
-  const broker = new Broker(store, systemClock);
-  const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: o.heartbeat ?? 60, log });
+  const timeScale = o.timeScale ?? 1;
+  const clock = o.clock ?? scaledClock(timeScale, systemClock);
+  let broker: Broker;
+  try {
+    broker = new Broker(store, clock, { consumerTimeout: o.consumerTimeout, atMostOnce: o.atMostOnce });
+  } catch (err) {
+    store.close();
+    throw err;
+  }
+  const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log });
   let port: number;
   try {
     port = await listener.listen();
   } catch (err) {
+    broker.stop();
     store.close();
     throw err;
   }
@@ -54,7 +71,16 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     listener,
     async close() {
       await listener.close();
+      broker.stop();
       store.close();
     },
   };
+}
+
+/**
+ * On a sped-up clock the heartbeat offered shrinks too (never below 1 s), so a stopped or vanished
+ * client loses its leases after the scaled timeout while live clients keep up with it.
+ */
+function scaledHeartbeat(seconds: number, scale: number): number {
+  return seconds <= 0 ? 0 : Math.max(1, Math.round(seconds / scale));
 }

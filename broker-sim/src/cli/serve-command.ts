@@ -4,7 +4,10 @@ import { startBrokerSim, type BrokerSim } from '../index.ts';
 import { removeDiscovery, writeDiscovery } from './discovery.ts';
 import { dbOptions, type DbArgs } from './db-options.ts';
 
-interface ServeArgs extends DbArgs { port: number; host: string; anyPort: boolean; heartbeat: number }
+interface ServeArgs extends DbArgs {
+  port: number; host: string; anyPort: boolean; heartbeat: number;
+  consumerTimeout: number; atMostOnce: boolean; timeScale: number;
+}
 
 export const command = ['serve', '$0'];
 export const describe = 'Run broker-sim (the default command)';
@@ -14,14 +17,33 @@ export function builder(y: Argv): Argv<ServeArgs> {
     .option('port', { type: 'number', default: 5672, describe: 'AMQP port (0 = any free port)' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
     .option('any-port', { type: 'boolean', default: false, describe: 'if the port is taken, take the next free one' })
-    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout offered to clients, seconds' }) as unknown as Argv<ServeArgs>;
+    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout offered to clients, seconds' })
+    .option('consumer-timeout', {
+      type: 'string', default: '30m', coerce: parseDuration,
+      describe: 'how long a delivery may stay unacknowledged before its channel is closed (RabbitMQ consumer_timeout); e.g. 10s, 5m, 0 = never',
+    })
+    .option('at-most-once', { type: 'boolean', default: false, describe: 'deliver every message at most once: failures go to <queue>.failed' })
+    .option('time-scale', { type: 'number', default: 1, describe: 'run broker timers (leases, TTLs, expiry, heartbeats) this many times faster' })
+    .check((a) => {
+      if (!(Number(a['time-scale']) > 0)) throw new Error(`--time-scale must be a positive number, got ${a['time-scale']}`);
+      return true;
+    }) as unknown as Argv<ServeArgs>;
+}
+
+/** "1500" (ms), "10s", "5m", "1h" → milliseconds. */
+export function parseDuration(v: string | number): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(String(v));
+  if (!m) throw new Error(`not a duration: '${v}' (use e.g. 1500, 10s, 5m, 1h)`);
+  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 }[(m[2] ?? 'ms') as 'ms' | 's' | 'm' | 'h'];
+  return Math.round(Number(m[1]) * unit);
 }
 
 /** Tries port, port+1, … when anyPort is set; otherwise fails with one line. */
 async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<BrokerSim> {
   for (let port = a.port, tries = 0; ; port++, tries++) {
     try {
-      return await startBrokerSim({ port, host: a.host, dbPath: a.dbPath, heartbeat: a.heartbeat, log });
+      return await startBrokerSim({ port, host: a.host, dbPath: a.dbPath, heartbeat: a.heartbeat, log,
+        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE') throw err;
@@ -40,6 +62,8 @@ export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
   }
   writeDiscovery({ pid: process.pid, amqpUrl: sim.url, managementUrl: sim.managementUrl ?? null, dbPath: sim.dbPath, startedAt: new Date().toISOString() });
   console.log(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);
+  if (a.atMostOnce) console.log('at-most-once: a message given back unacknowledged goes to <queue>.failed, never to another worker');
+  if (a.timeScale !== 1) console.log(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
   if (sim.port !== a.port && a.port !== 0) console.log(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);
   const stop = async (): Promise<void> => {
     removeDiscovery();

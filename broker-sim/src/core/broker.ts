@@ -3,15 +3,28 @@
  * durable state from storage at start; transient state starts empty, as after a RabbitMQ restart.
  */
 import { createHash } from 'node:crypto';
+import type { ChannelServices } from './channel.ts';
 import type { Clock } from './clock.ts';
 import { errors } from './errors.ts';
+import { EventLog } from './events.ts';
+import { Scheduler } from './scheduler.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { PermissionRecord, Storage, UserRecord } from './storage.ts';
 import { Vhost } from './vhost.ts';
 
 export interface User { name: string; tags: string }
 
-export class Broker {
+export interface BrokerOptions {
+  /** RabbitMQ's consumer_timeout in ms: how long a delivery may stay unacknowledged. 0 = none. */
+  consumerTimeout?: number;
+  /** Every queue delivers a message at most once; failures go to `<queue>.failed`. */
+  atMostOnce?: boolean;
+}
+
+/** RabbitMQ's default consumer_timeout: 30 minutes. */
+export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
+
+export class Broker implements ChannelServices {
   readonly vhosts = new Map<string, Vhost>();
   readonly users = new Map<string, UserRecord>();
   /** user → vhost → permissions */
@@ -20,15 +33,27 @@ export class Broker {
   /** Password checks are slow by design; a login already verified is remembered by digest. */
   private readonly verified = new Map<string, string>();
   readonly startedAt: number;
+  readonly scheduler: Scheduler;
+  readonly events: EventLog;
+  readonly consumerTimeout: number;
+  readonly atMostOnce: boolean;
 
-  constructor(readonly storage: Storage, readonly clock: Clock) {
+  constructor(readonly storage: Storage, readonly clock: Clock, options: BrokerOptions = {}) {
     this.startedAt = clock.now();
+    this.scheduler = new Scheduler(clock);
+    this.events = new EventLog(() => clock.now(), (e) => storage.appendEvent(e));
+    this.consumerTimeout = options.consumerTimeout ?? DEFAULT_CONSUMER_TIMEOUT;
+    this.atMostOnce = options.atMostOnce ?? false;
     this.restore();
   }
 
+  /** Stops every broker timer (the broker is shutting down). */
+  stop(): void { this.scheduler.stop(); }
+
   private restore(): void {
     const state = this.storage.load();
-    for (const name of state.vhosts) this.vhosts.set(name, new Vhost(name, this.storage));
+    for (const e of state.events) this.events.resumeAfter(e.id);
+    for (const name of state.vhosts) this.vhosts.set(name, this.newVhost(name));
     for (const u of state.users) this.users.set(u.name, u);
     for (const p of state.permissions) this.setPermissionInMemory(p);
     if (state.vhosts.length === 0 && state.users.length === 0) this.createDefaults();
@@ -43,11 +68,16 @@ export class Broker {
     for (const b of state.bindings) {
       try { this.vhost(b.vhost)?.bind({ ...b, args: b.arguments }); } catch { /* its queue or exchange is gone */ }
     }
+    for (const m of state.messages) this.nextMessageId = Math.max(this.nextMessageId, m.id + 1);
     for (const m of state.messages) {
-      this.nextMessageId = Math.max(this.nextMessageId, m.id + 1);
       const q = this.vhost(m.vhost)?.queues.get(m.queue);
-      if (q) q.ready.push(m);
+      if (q) q.restore(m);
+      else this.storage.deleteMessage(m.id);
     }
+  }
+
+  private newVhost(name: string): Vhost {
+    return new Vhost(name, this.storage, this);
   }
 
   /** A fresh broker has RabbitMQ's defaults: vhost "/" and guest/guest with full rights there. */
@@ -64,7 +94,7 @@ export class Broker {
   addVhost(name: string): Vhost {
     let v = this.vhosts.get(name);
     if (!v) {
-      v = new Vhost(name, this.storage);
+      v = this.newVhost(name);
       this.vhosts.set(name, v);
       this.storage.saveVhost(name);
     }

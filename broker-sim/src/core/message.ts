@@ -12,10 +12,10 @@ export interface Message {
   redelivered: boolean;
   /** True once the store holds this message (so an ack or a drop must delete it). */
   stored: boolean;
-}
-
-/** Reads delivery-mode from raw properties without decoding the rest: flag bit 12, after the fields before it. */
-export function isPersistent(propertiesRaw: Buffer, deliveryMode: number | undefined): boolean {
-  void propertiesRaw;
-  return deliveryMode === 2;
+  /** Clock time after which it is dead (x-message-ttl or the expiration property). */
+  expiresAt?: number;
+  /** The priority property, for queues with x-max-priority. */
+  priority?: number;
+  /** Times a quorum queue got it back unacknowledged (its x-delivery-count). */
+  deliveryCount?: number;
 }

@@ -1,17 +1,34 @@
 /**
  * A queue: ready messages in order, the consumers attached to it, and round-robin dispatch limited
  * by each consumer's prefetch credit — RabbitMQ's dispatch, which gives two workers with no prefetch
- * alternate messages whatever their length.
+ * alternate messages whatever their length. Also what its x-arguments ask for: message TTL, length
+ * limits, dead-lettering, priorities, a single active consumer, and quorum delivery limits.
  */
-import type { Message } from './message.ts';
-import { ReadyList } from './ready-list.ts';
+import type { DeathReason } from './content.ts';
 import type { Consumer } from './consumer.ts';
+import type { Message } from './message.ts';
+import type { QueueArgs } from './queue-args.ts';
+import { PriorityReady, QuorumReady, ReadyList, type Ready } from './ready-list.ts';
+import type { Deadline, Scheduler } from './scheduler.ts';
 
 /** Counters from which the management API computes rates, as RabbitMQ's message_stats. */
 export interface QueueStats { publish: number; deliver: number; deliverNoAck: number; get: number; ack: number; redeliver: number }
 
+/** What a queue needs from the vhost that holds it. */
+export interface QueueHost {
+  readonly scheduler: Scheduler;
+  /** Messages that leave the queue dead: to its dead-letter exchange, or dropped. */
+  deadLetter(q: Queue, messages: Message[], reason: DeathReason): void;
+  /** x-expires: the queue went unused for its whole lifetime. */
+  expireQueue(q: Queue): void;
+  /** A message that leaves the broker for good (acked or dropped). */
+  drop(m: Message): void;
+  /** A delivery-limited queue's stored message was acquired by a consumer, or given back. */
+  recordDelivery(m: Message, acquired: boolean): void;
+}
+
 export class Queue {
-  readonly ready = new ReadyList();
+  readonly ready: Ready;
   readonly consumers: Consumer[] = [];
   private next = 0;
   /** Messages delivered and not yet settled. */
@@ -20,6 +37,9 @@ export class Queue {
   hadConsumers = false;
   readonly stats: QueueStats = { publish: 0, deliver: 0, deliverNoAck: 0, get: 0, ack: 0, redeliver: 0 };
   deleted = false;
+  private expiry: Deadline | undefined;
+  private unusedSince = 0;
+  private idleDeadline: Deadline | undefined;
 
   constructor(
     readonly vhost: string,
@@ -28,28 +48,97 @@ export class Queue {
     readonly exclusiveOwner: number | null,
     readonly autoDelete: boolean,
     readonly args: Record<string, unknown>,
-  ) {}
+    readonly options: QueueArgs,
+    private readonly host: QueueHost,
+  ) {
+    this.ready = options.type === 'quorum' ? new QuorumReady()
+      : options.maxPriority !== undefined ? new PriorityReady(options.maxPriority) : new ReadyList();
+    this.touch();
+  }
 
   get messageCount(): number { return this.ready.length; }
+  get quorum(): boolean { return this.options.type === 'quorum'; }
+  /** Delivery-limited queues count returns and keep that count (and who holds what) across a crash. */
+  get tracksDeliveries(): boolean { return this.options.deliveryLimit !== undefined; }
+  private get now(): number { return this.host.scheduler.clock.now(); }
 
-  enqueue(m: Message): void {
+  /**
+   * A newly routed message. Returns false when the queue refuses it (x-overflow reject-publish at
+   * its length limit): the publisher is then nacked.
+   */
+  enqueue(m: Message): boolean {
+    if (this.options.overflow !== 'drop-head' && this.full(m.body.length)) {
+      if (this.options.overflow === 'reject-publish-dlx') this.host.deadLetter(this, [m], 'maxlen');
+      return false;
+    }
     this.stats.publish++;
     this.ready.push(m);
+    this.dropHeadOverLimit();
     this.dispatch();
+    this.armExpiry();
+    return true;
   }
 
-  /** Puts messages back in their original place, marked redelivered, then dispatches. */
+  /** Puts messages back (classic: in their original place; quorum: first), marked redelivered, then dispatches. */
   requeue(messages: Message[]): void {
+    if (this.deleted) { for (const m of messages) this.host.drop(m); return; }
+    const limit = this.options.deliveryLimit;
+    const dead: Message[] = [];
     for (const m of messages) {
+      if (this.quorum || limit !== undefined) {
+        m.deliveryCount = (m.deliveryCount ?? 0) + 1;
+        if (limit !== undefined && m.deliveryCount > limit) { dead.push(m); continue; }
+        if (limit !== undefined) this.host.recordDelivery(m, false);
+      }
       m.redelivered = true;
-      this.ready.insert(m);
+      this.ready.putBack(m);
     }
+    if (dead.length > 0) this.host.deadLetter(this, dead, 'delivery_limit');
+    this.dropHeadOverLimit();
     this.dispatch();
+    this.armExpiry();
   }
+
+  /**
+   * A stored message read back at start-up. One that a consumer held when the broker stopped
+   * counts as given back: the holder is gone (and may have run it).
+   */
+  restore(m: Message & { acquired: boolean }): void {
+    if (m.acquired) {
+      this.requeue([m]);
+      return;
+    }
+    this.ready.push(m);
+    this.armExpiry();
+  }
+
+  /** A consumer took m: delivery-limited queues record it before the delivery leaves. */
+  acquire(m: Message): boolean {
+    if (!this.tracksDeliveries || !m.stored) return false;
+    this.host.recordDelivery(m, true);
+    return true;
+  }
+
+  /** basic.ack: the message is done. */
+  settle(m: Message): void {
+    this.stats.ack++;
+    this.host.drop(m);
+  }
+
+  /** basic.nack / basic.reject without requeue: dead-lettered as rejected (or dropped). */
+  reject(messages: Message[]): void {
+    if (this.deleted) for (const m of messages) this.host.drop(m);
+    else this.host.deadLetter(this, messages, 'rejected');
+  }
+
+  /** A no-ack delivery: gone as it leaves. */
+  forget(m: Message): void { this.host.drop(m); }
 
   addConsumer(c: Consumer): void {
     this.consumers.push(c);
     this.hadConsumers = true;
+    this.idleDeadline?.cancel();
+    this.idleDeadline = undefined;
     this.dispatch();
   }
 
@@ -58,21 +147,120 @@ export class Queue {
     if (i < 0) return;
     this.consumers.splice(i, 1);
     if (this.next > i) this.next--;
+    if (this.consumers.length === 0) this.touch();
+    // With a single active consumer, the next one in line takes over.
+    else if (i === 0 && this.options.singleActiveConsumer) this.dispatch();
   }
 
   /** Hands ready messages to consumers in turn while any has credit. */
   dispatch(): void {
     while (this.ready.length > 0 && this.consumers.length > 0) {
       const c = this.nextConsumerWithCredit();
-      if (!c) return;
-      const m = this.ready.shift()!;
+      if (!c) break;
+      const m = this.takeLive();
+      if (!m) break;
       if (m.redelivered) this.stats.redeliver++;
       if (c.noAck) this.stats.deliverNoAck++; else this.stats.deliver++;
       c.channel.deliver(c, this, m);
     }
+    this.armExpiry();
+  }
+
+  /** basic.get: the next live message, counted as a get. */
+  get(): Message | undefined {
+    this.touch();
+    const m = this.takeLive();
+    this.armExpiry();
+    if (!m) return undefined;
+    this.stats.get++;
+    if (m.redelivered) this.stats.redeliver++;
+    return m;
+  }
+
+  /** The queue was declared or used: restarts its x-expires countdown. */
+  touch(): void {
+    const ttl = this.options.expires;
+    if (ttl === undefined) return;
+    this.unusedSince = this.now;
+    this.idleDeadline?.cancel();
+    this.idleDeadline = undefined;
+    if (this.consumers.length > 0) return;
+    this.idleDeadline = this.host.scheduler.at(this.unusedSince + ttl, () => {
+      this.idleDeadline = undefined;
+      if (!this.deleted && this.consumers.length === 0) this.host.expireQueue(this);
+    });
+  }
+
+  /** Stops its timers (the queue is being deleted). */
+  stopTimers(): void {
+    this.expiry?.cancel();
+    this.expiry = undefined;
+    this.idleDeadline?.cancel();
+    this.idleDeadline = undefined;
+  }
+
+  /** Sets the expiry a message gets on arrival: the sooner of x-message-ttl and its expiration. */
+  expiresAt(expiration: number | undefined): number | undefined {
+    const ttl = this.options.messageTtl;
+    const t = ttl === undefined ? expiration : expiration === undefined ? ttl : Math.min(ttl, expiration);
+    return t === undefined ? undefined : this.now + t;
+  }
+
+  /** The head message, dead-lettering any expired ones in front of it (RabbitMQ expires at the head). */
+  private takeLive(): Message | undefined {
+    this.expireHead();
+    return this.ready.shift();
+  }
+
+  private expireHead(): void {
+    const now = this.now;
+    const dead: Message[] = [];
+    for (let m = this.ready.peek(); m && m.expiresAt !== undefined && now > m.expiresAt; m = this.ready.peek()) {
+      dead.push(this.ready.shift()!);
+    }
+    if (dead.length > 0) this.host.deadLetter(this, dead, 'expired');
+  }
+
+  /** One deadline, for the head's expiry: later messages expire when they reach the head. */
+  private armExpiry(): void {
+    const at = this.ready.peek()?.expiresAt;
+    if (at === undefined || this.deleted) {
+      this.expiry?.cancel();
+      this.expiry = undefined;
+      return;
+    }
+    if (this.expiry && this.expiry.at === at + 1) return;
+    this.expiry?.cancel();
+    this.expiry = this.host.scheduler.at(at + 1, () => {
+      this.expiry = undefined;
+      this.expireHead();
+      this.dispatch();
+    });
+  }
+
+  private full(extraBytes: number): boolean {
+    const { maxLength, maxLengthBytes } = this.options;
+    return (maxLength !== undefined && this.ready.length + 1 > maxLength)
+      || (maxLengthBytes !== undefined && this.ready.bytes + extraBytes > maxLengthBytes);
+  }
+
+  /** x-overflow drop-head: the oldest ready messages make room, dead-lettered as maxlen. */
+  private dropHeadOverLimit(): void {
+    const { maxLength, maxLengthBytes, overflow } = this.options;
+    if (overflow !== 'drop-head' || (maxLength === undefined && maxLengthBytes === undefined)) return;
+    const dead: Message[] = [];
+    while (this.ready.length > 0 && ((maxLength !== undefined && this.ready.length > maxLength)
+      || (maxLengthBytes !== undefined && this.ready.bytes > maxLengthBytes))) {
+      dead.push(this.ready.shift()!);
+    }
+    if (dead.length > 0) this.host.deadLetter(this, dead, 'maxlen');
   }
 
   private nextConsumerWithCredit(): Consumer | undefined {
+    if (this.options.singleActiveConsumer) {
+      const active = this.consumers[0];
+      return active && active.channel.hasCredit(active) ? active : undefined;
+    }
     const n = this.consumers.length;
     for (let k = 0; k < n; k++) {
       const i = (this.next + k) % n;

@@ -3,6 +3,7 @@
  * committed together once per event-loop turn (group commit); `afterCommit` runs a callback once
  * everything queued before it is on disk — publisher confirms wait on it.
  */
+import type { BrokerEvent } from './events.ts';
 import type { Message } from './message.ts';
 
 export interface QueueRecord {
@@ -18,11 +19,18 @@ export interface BindingRecord {
 }
 export interface UserRecord { name: string; passwordHash: string; tags: string }
 export interface PermissionRecord { user: string; vhost: string; configure: string; write: string; read: string }
-export interface StoredMessage extends Message { vhost: string; queue: string }
+export interface StoredMessage extends Message {
+  vhost: string;
+  queue: string;
+  /** It was delivered and unacknowledged when the broker stopped (tracked for delivery-limited queues). */
+  acquired: boolean;
+}
 
 export interface DurableState {
   vhosts: string[]; users: UserRecord[]; permissions: PermissionRecord[]; queues: QueueRecord[];
   exchanges: ExchangeRecord[]; bindings: BindingRecord[]; messages: StoredMessage[];
+  /** The newest events kept, oldest first. */
+  events: BrokerEvent[];
 }
 
 export interface Storage {
@@ -40,6 +48,12 @@ export interface Storage {
   deleteBinding(b: BindingRecord): void;
   insertMessage(vhost: string, queue: string, m: Message): void;
   deleteMessage(id: number): void;
+  /**
+   * Records that a stored message was handed to a consumer (acquired) or given back, with its
+   * delivery count: what a delivery limit needs to hold across a crash.
+   */
+  updateDelivery(m: Message, acquired: boolean): void;
+  appendEvent(e: BrokerEvent): void;
   purgeQueue(vhost: string, name: string): void;
   /** Runs fn after every write queued so far is committed (at once if none is pending). */
   afterCommit(fn: () => void): void;

@@ -3,11 +3,25 @@
  * and the operations of the exchange, queue and basic classes that act on them.
  */
 import { randomBytes } from 'node:crypto';
+import { decodeProperties } from '../protocol/index.ts';
+import { deadLetteredProperties, deathHistory, type DeathReason } from './content.ts';
 import { AmqpError, errors } from './errors.ts';
 import { Exchange, EXCHANGE_TYPES, type Binding } from './exchange.ts';
 import type { Message } from './message.ts';
-import { Queue } from './queue.ts';
+import { readQueueArgs, type QueueArgs } from './queue-args.ts';
+import { Queue, type QueueHost } from './queue.ts';
+import type { EventLog } from './events.ts';
+import type { Scheduler } from './scheduler.ts';
 import type { BindingRecord, Storage } from './storage.ts';
+
+/** What a vhost needs from the broker: message ids, and where to report what happens to messages. */
+export interface VhostServices {
+  readonly scheduler: Scheduler;
+  readonly events: EventLog;
+  /** broker-sim --at-most-once: every queue a client declares delivers each message at most once. */
+  readonly atMostOnce: boolean;
+  newMessageId(): number;
+}
 
 export interface QueueDeclare {
   queue: string; passive: boolean; durable: boolean; exclusive: boolean; autoDelete: boolean;
@@ -21,13 +35,14 @@ const PREDECLARED: [string, string][] = [
 
 /** Arguments whose values a redeclaration must repeat (RabbitMQ's equivalence check). */
 const CHECKED_ARGS = ['x-message-ttl', 'x-expires', 'x-max-length', 'x-max-length-bytes', 'x-overflow',
-  'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority', 'x-queue-type', 'x-single-active-consumer'];
+  'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority', 'x-queue-type', 'x-single-active-consumer',
+  'x-delivery-limit'];
 
-export class Vhost {
+export class Vhost implements QueueHost {
   readonly queues = new Map<string, Queue>();
   readonly exchanges = new Map<string, Exchange>();
 
-  constructor(readonly name: string, private readonly storage: Storage) {
+  constructor(readonly name: string, private readonly storage: Storage, private readonly services: VhostServices) {
     for (const [x, type] of PREDECLARED) this.exchanges.set(x, new Exchange(name, x, type, true, false, false, {}));
   }
 
@@ -50,18 +65,39 @@ export class Vhost {
     if (existing) {
       this.checkExclusive(existing, connectionId);
       if (!d.passive) this.checkEquivalent(existing, d);
+      existing.touch();
       return existing;
     }
     if (d.passive) throw errors.noQueue(this.name, name);
     if (name.startsWith('amq.') && d.queue !== '') {
       throw errors.accessRefused(`queue name '${name}' contains reserved prefix 'amq.*'`);
     }
-    const q = new Queue(this.name, name, d.durable, d.exclusive ? connectionId : null, d.autoDelete, d.arguments);
+    const options = readQueueArgs(d.arguments, { name, vhost: this.name, durable: d.durable, exclusive: d.exclusive, autoDelete: d.autoDelete });
+    if (this.services.atMostOnce && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
+      this.makeAtMostOnce(name, d.durable, options);
+    }
+    const q = new Queue(this.name, name, d.durable, d.exclusive ? connectionId : null, d.autoDelete, d.arguments, options, this);
     this.queues.set(name, q);
     if (d.durable && !d.exclusive) {
       this.storage.saveQueue({ vhost: this.name, name, durable: true, autoDelete: d.autoDelete, arguments: d.arguments });
     }
     return q;
+  }
+
+  /**
+   * --at-most-once: the queue acts as a quorum queue with x-delivery-limit 0: a message handed out
+   * once and given back (worker died, lease ran out, nack/requeue) is dead-lettered instead of run
+   * again — to the queue's own dead-letter exchange, else to `<queue>.failed`, declared here.
+   */
+  private makeAtMostOnce(name: string, durable: boolean, options: QueueArgs): void {
+    options.deliveryLimit = 0;
+    if (options.deadLetterExchange !== undefined) return;
+    const failed = `${name}.failed`;
+    options.deadLetterExchange = '';
+    options.deadLetterRoutingKey = failed;
+    if (!this.queues.has(failed)) {
+      this.declareQueue({ queue: failed, passive: false, durable, exclusive: false, autoDelete: false, arguments: {} }, 0);
+    }
   }
 
   checkExclusive(q: Queue, connectionId: number): void {
@@ -97,6 +133,7 @@ export class Vhost {
   removeQueue(q: Queue): number {
     const count = q.messageCount;
     q.deleted = true;
+    q.stopTimers();
     this.queues.delete(q.name);
     for (const c of [...q.consumers]) {
       q.removeConsumer(c);
@@ -219,19 +256,75 @@ export class Vhost {
     return [...out];
   }
 
-  /** Puts one copy of a routed message into each queue; persistent ones in durable queues are stored. */
-  enqueue(queues: Queue[], make: () => Message): boolean {
-    let stored = false;
+  /**
+   * Puts one copy of a routed message into each queue; persistent ones in durable queues (and every
+   * one in a quorum queue) are stored. `rejected` counts the queues that refused it (x-overflow
+   * reject-publish), for which a confirming publisher gets basic.nack.
+   */
+  enqueue(queues: Queue[], make: () => Message, expiration?: number): { rejected: number } {
+    let rejected = 0;
     for (const q of queues) {
       const m = make();
-      if (m.persistent && q.durable) {
+      const expiresAt = q.expiresAt(expiration);
+      if (expiresAt !== undefined) m.expiresAt = expiresAt;
+      if ((m.persistent && q.durable) || q.quorum) {
         this.storage.insertMessage(this.name, q.name, m);
         m.stored = true;
-        stored = true;
       }
-      q.enqueue(m);
+      if (!q.enqueue(m)) {
+        rejected++;
+        this.drop(m);
+      }
     }
-    return stored;
+    return { rejected };
+  }
+
+  get scheduler(): Scheduler { return this.services.scheduler; }
+
+  /** A message that leaves the broker for good (acked, dropped): forgotten by storage too. */
+  drop(m: Message): void {
+    if (!m.stored) return;
+    this.storage.deleteMessage(m.id);
+    m.stored = false;
+  }
+
+  /**
+   * QueueHost: messages dead in `q` go to its dead-letter exchange, with x-death telling why, routed
+   * by x-dead-letter-routing-key or their own key. Without one (or if it is missing) they are
+   * dropped. A message that would die again in a queue it already died in, with no rejection in
+   * its story, is dropped too: RabbitMQ's cycle rule, so expiry loops cannot spin forever.
+   */
+  deadLetter(q: Queue, messages: Message[], reason: DeathReason): void {
+    const dlx = q.options.deadLetterExchange;
+    const x = dlx === undefined ? undefined : this.exchanges.get(dlx);
+    for (const m of messages) {
+      this.drop(m);
+      this.services.events.record({ kind: 'dead-lettered', vhost: this.name, queue: q.name, messageId: m.id,
+        detail: x ? `${reason} → exchange '${x.name}'` : `${reason}, dropped` });
+      if (!x) continue;
+      const routingKey = q.options.deadLetterRoutingKey ?? m.routingKey;
+      const propertiesRaw = deadLetteredProperties(m.propertiesRaw, {
+        reason, queue: q.name, exchange: m.exchange, routingKeys: [m.routingKey], time: this.scheduler.clock.now(),
+      });
+      const history = deathHistory(propertiesRaw);
+      const targets = this.route(x, routingKey, () => decodeProperties(propertiesRaw).headers ?? {}).filter((t) => history.rejected || !history.queues.has(t.name));
+      this.enqueue(targets, (): Message => ({
+        id: this.services.newMessageId(), exchange: x.name, routingKey, propertiesRaw, body: m.body,
+        persistent: m.persistent, redelivered: false, stored: false,
+      }));
+    }
+  }
+
+  /** QueueHost: delivery-limited queues keep who holds what, and the count, in storage. */
+  recordDelivery(m: Message, acquired: boolean): void {
+    if (m.stored) this.storage.updateDelivery(m, acquired);
+  }
+
+  /** QueueHost: x-expires ran out. */
+  expireQueue(q: Queue): void {
+    if (this.queues.get(q.name) !== q) return;
+    this.services.events.record({ kind: 'queue.expired', vhost: this.name, queue: q.name, detail: 'x-expires' });
+    this.removeQueue(q);
   }
 }
 

@@ -11,6 +11,7 @@ import type { Vhost } from '../core/vhost.ts';
 import {
   decodeProperties, encodeContentFrames, method, readDeliveryMode, type Frame, type Method, type MethodArgs,
 } from '../protocol/index.ts';
+import { publishHints } from '../core/content.ts';
 import type { Connection } from './connection.ts';
 
 interface PendingContent {
@@ -30,12 +31,13 @@ export class ServerChannel implements ChannelSink {
   private content: PendingContent | undefined;
   private confirming = false;
   private publishSeq = 0;
-  private confirmedUpTo = 0;
+  /** Confirm outcomes waiting to be sent, in publish order: [seq, taken]. */
+  private confirms: [number, boolean][] = [];
   private confirmScheduled = false;
   private tx: (() => void)[] | undefined;
 
   constructor(private readonly conn: Connection, readonly number: number) {
-    this.core = new CoreChannel(conn.id, number, conn.broker.storage, this);
+    this.core = new CoreChannel(conn.id, number, conn.broker, this);
   }
 
   private get vhost(): Vhost { return this.conn.vhost!; }
@@ -216,6 +218,9 @@ export class ServerChannel implements ChannelSink {
     this.authorize('read', 'queue', queueName);
     const q = this.vhost.queue(queueName);
     this.vhost.checkExclusive(q, this.conn.id);
+    if (q.quorum && this.core.channelPrefetch > 0) {
+      throw errors.notImplemented(`queue '${q.name}' in vhost '${this.vhost.name}' does not support global qos`);
+    }
     const tag = a.consumerTag || `amq.ctag-${randomBytes(16).toString('base64url').slice(0, 22)}`;
     if (this.core.consumers.has(tag)) throw errors.notAllowed(`attempt to reuse consumer tag '${tag}'`);
     if (a.exclusive && q.consumers.length > 0 || q.consumers.some((c) => c.exclusive)) {
@@ -245,10 +250,11 @@ export class ServerChannel implements ChannelSink {
     const got = this.core.get(q, a.noAck);
     if (!got) return this.reply('basic.get-empty', {});
     const m = got.message;
-    this.conn.send(encodeContentFrames(this.number, method('basic.get-ok', {
+    const frames = encodeContentFrames(this.number, method('basic.get-ok', {
       deliveryTag: got.deliveryTag, redelivered: m.redelivered, exchange: m.exchange, routingKey: m.routingKey,
       messageCount: q.messageCount,
-    }), m.propertiesRaw, m.body, this.conn.frameMax));
+    }), got.propertiesRaw, m.body, this.conn.frameMax);
+    this.sendDelivery(frames, got.afterCommit);
   }
 
   private settle(op: () => void): void {
@@ -298,34 +304,58 @@ export class ServerChannel implements ChannelSink {
     const queues = x ? vhost.route(x, routingKey, () => decodeProperties(propertiesRaw).headers ?? {}) : [];
     const persistent = readDeliveryMode(propertiesRaw) === 2;
     const broker = this.conn.broker;
-    vhost.enqueue(queues, (): Message => ({
+    const { expiration, priority } = publishHints(propertiesRaw);
+    const { rejected } = vhost.enqueue(queues, (): Message => ({
       id: broker.newMessageId(), exchange, routingKey, propertiesRaw, body, persistent, redelivered: false, stored: false,
-    }));
+      ...(priority === undefined ? {} : { priority }),
+    }), expiration);
     if (queues.length === 0 && mandatory) {
       this.conn.send(encodeContentFrames(this.number, method('basic.return', {
         replyCode: 312, replyText: 'NO_ROUTE', exchange, routingKey,
       }), propertiesRaw, body, this.conn.frameMax));
     }
-    if (seq > 0) broker.storage.afterCommit(() => this.confirm(seq));
+    // A queue that refused it (x-overflow reject-publish) means basic.nack, as RabbitMQ.
+    if (seq > 0) broker.storage.afterCommit(() => this.confirm(seq, rejected === 0));
   }
 
-  /** Confirms arrive in order; one basic.ack with multiple covers all of a turn's confirms. */
-  private confirm(seq: number): void {
-    this.confirmedUpTo = seq;
+  /**
+   * Confirms arrive in publish order. They go out once per turn: each run of the same outcome as
+   * one basic.ack (or basic.nack) with multiple, covering every earlier unconfirmed publish.
+   */
+  private confirm(seq: number, taken: boolean): void {
+    this.confirms.push([seq, taken]);
     if (this.confirmScheduled) return;
     this.confirmScheduled = true;
     process.nextTick(() => {
       this.confirmScheduled = false;
+      const pending = this.confirms;
+      this.confirms = [];
       if (this.state !== 'open') return;
-      this.reply('basic.ack', { deliveryTag: this.confirmedUpTo, multiple: true });
+      for (let i = 0; i < pending.length; i++) {
+        const [seqHere, ok] = pending[i]!;
+        const next = pending[i + 1];
+        if (next && next[1] === ok) continue;
+        if (ok) this.reply('basic.ack', { deliveryTag: seqHere, multiple: true });
+        else this.reply('basic.nack', { deliveryTag: seqHere, multiple: true, requeue: false });
+      }
     });
   }
 
+  /** Delivery frames of a delivery-limited queue wait for the commit that records the delivery. */
+  private sendDelivery(frames: Buffer, afterCommit: boolean): void {
+    if (!afterCommit) { this.conn.send(frames); return; }
+    this.conn.broker.storage.afterCommit(() => { if (this.state === 'open') this.conn.send(frames); });
+  }
+
   // ChannelSink
-  deliver(consumerTag: string, deliveryTag: number, m: Message): void {
-    this.conn.send(encodeContentFrames(this.number, method('basic.deliver', {
+  deliver(consumerTag: string, deliveryTag: number, m: Message, propertiesRaw: Buffer, afterCommit: boolean): void {
+    this.sendDelivery(encodeContentFrames(this.number, method('basic.deliver', {
       consumerTag, deliveryTag, redelivered: m.redelivered, exchange: m.exchange, routingKey: m.routingKey,
-    }), m.propertiesRaw, m.body, this.conn.frameMax));
+    }), propertiesRaw, m.body, this.conn.frameMax), afterCommit);
+  }
+
+  leaseExpired(err: AmqpError): void {
+    this.conn.fail(this.number, err);
   }
 
   consumerCancelled(consumerTag: string): void {

@@ -49,6 +49,20 @@ CREATE TABLE IF NOT EXISTS messages (   -- persistent messages in durable queues
   routing_key TEXT NOT NULL,
   properties BLOB NOT NULL,             -- AMQP content properties as published
   body BLOB NOT NULL,
-  redelivered INTEGER NOT NULL DEFAULT 0
+  redelivered INTEGER NOT NULL DEFAULT 0,
+  expires_at INTEGER,                   -- broker clock ms when its TTL runs out, NULL = never
+  delivery_count INTEGER NOT NULL DEFAULT 0, -- times given back (delivery-limited queues)
+  acquired INTEGER NOT NULL DEFAULT 0   -- held by a consumer (delivery-limited queues): given back at start-up
 );
 CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (vhost, queue, id);
+CREATE TABLE IF NOT EXISTS events (     -- the event log: leases requeued, expired, dead-lettering…; oldest dropped
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,                  -- broker clock, ms since the epoch
+  kind TEXT NOT NULL,                   -- lease.expired, lease.requeued, dead-lettered, …
+  vhost TEXT NOT NULL,
+  queue TEXT NOT NULL,
+  message_id INTEGER,
+  consumer_tag TEXT,
+  channel TEXT,                         -- connection id / channel number
+  detail TEXT
+);

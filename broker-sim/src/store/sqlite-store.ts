@@ -6,13 +6,18 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
 import type { Message } from '../core/message.ts';
+import type { BrokerEvent } from '../core/events.ts';
 import type {
   BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, Storage, StoredMessage, UserRecord,
 } from '../core/storage.ts';
 
 const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
 
-interface PendingInsert { vhost: string; queue: string; m: Message }
+interface PendingInsert { vhost: string; queue: string; m: Message; acquired?: boolean }
+
+/** Events kept in the database (oldest dropped) and read back at start-up. */
+const EVENTS_KEPT = 10_000;
+const EVENTS_LOADED = 1_000;
 
 export class SqliteStore implements Storage {
   private readonly db: Database.Database;
@@ -20,6 +25,8 @@ export class SqliteStore implements Storage {
   private ops: (() => void)[] = [];
   private inserts = new Map<number, PendingInsert>();
   private deletes: number[] = [];
+  private updates = new Map<number, { m: Message; acquired: boolean }>();
+  private events: BrokerEvent[] = [];
   private waiting: (() => void)[] = [];
   private scheduled = false;
 
@@ -31,6 +38,7 @@ export class SqliteStore implements Storage {
     // only an operating-system crash may lose the last commits.
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
+    this.migrate();
     const p = (sql: string) => this.db.prepare(sql);
     this.stmt = {
       saveVhost: p('INSERT OR IGNORE INTO vhosts (name) VALUES (?)'),
@@ -50,7 +58,10 @@ export class SqliteStore implements Storage {
       deleteExchangeBindings: p('DELETE FROM bindings WHERE vhost = ? AND (source = ? OR (destination = ? AND destination_type = \'exchange\'))'),
       saveBinding: p('INSERT OR IGNORE INTO bindings (vhost, source, destination, destination_type, routing_key, arguments) VALUES (?, ?, ?, ?, ?, ?)'),
       deleteBinding: p('DELETE FROM bindings WHERE vhost = ? AND source = ? AND destination = ? AND destination_type = ? AND routing_key = ? AND arguments = ?'),
-      insertMessage: p('INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      insertMessage: p('INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count, acquired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      updateDelivery: p('UPDATE messages SET delivery_count = ?, acquired = ?, redelivered = ? WHERE id = ?'),
+      appendEvent: p('INSERT INTO events (id, at, kind, vhost, queue, message_id, consumer_tag, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+      trimEvents: p('DELETE FROM events WHERE id <= ?'),
       deleteMessage: p('DELETE FROM messages WHERE id = ?'),
       purgeQueue: p('DELETE FROM messages WHERE vhost = ? AND queue = ?'),
     };
@@ -75,7 +86,16 @@ export class SqliteStore implements Storage {
         routingKey: r.routing_key, arguments: JSON.parse(r.arguments) })),
       messages: all<Row>('SELECT * FROM messages ORDER BY id').map((r): StoredMessage => ({
         id: r.id, vhost: r.vhost, queue: r.queue, exchange: r.exchange, routingKey: r.routing_key,
-        propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true })),
+        propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true,
+        ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
+        ...(r.delivery_count ? { deliveryCount: r.delivery_count } : {}),
+        acquired: !!r.acquired })),
+      events: all<Row>(`SELECT * FROM events ORDER BY id DESC LIMIT ${EVENTS_LOADED}`).reverse().map((r): BrokerEvent => ({
+        id: r.id, at: r.at, kind: r.kind, vhost: r.vhost, queue: r.queue,
+        ...(r.message_id === null ? {} : { messageId: r.message_id }),
+        ...(r.consumer_tag === null ? {} : { consumerTag: r.consumer_tag }),
+        ...(r.channel === null ? {} : { channel: r.channel }),
+        ...(r.detail === null ? {} : { detail: r.detail }) })),
     };
   }
 
@@ -130,8 +150,22 @@ export class SqliteStore implements Storage {
 
   deleteMessage(id: number): void {
     // Settled before it was written: nothing to write, nothing to delete.
+    this.updates.delete(id);
     if (this.inserts.delete(id)) return;
     this.deletes.push(id);
+    this.schedule();
+  }
+
+  updateDelivery(m: Message, acquired: boolean): void {
+    // Not written yet: the pending insert writes the message as it is at commit time.
+    const pending = this.inserts.get(m.id);
+    if (pending) { pending.acquired = acquired; this.schedule(); return; }
+    this.updates.set(m.id, { m, acquired });
+    this.schedule();
+  }
+
+  appendEvent(e: BrokerEvent): void {
+    this.events.push(e);
     this.schedule();
   }
 
@@ -153,17 +187,31 @@ export class SqliteStore implements Storage {
     const inserts = this.inserts;
     const deletes = this.deletes;
     const waiting = this.waiting;
+    const updates = this.updates;
+    const events = this.events;
     this.ops = [];
     this.inserts = new Map();
     this.deletes = [];
     this.waiting = [];
+    this.updates = new Map();
+    this.events = [];
     try {
       this.db.transaction(() => {
         for (const op of ops) op();
-        for (const { vhost, queue, m } of inserts.values()) {
-          this.stmt.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body, m.redelivered ? 1 : 0);
+        for (const { vhost, queue, m, acquired } of inserts.values()) {
+          this.stmt.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body,
+            m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, acquired ? 1 : 0);
+        }
+        for (const [id, { m, acquired }] of updates) {
+          if (m.stored) this.stmt.updateDelivery.run(m.deliveryCount ?? 0, acquired ? 1 : 0, m.redelivered ? 1 : 0, id);
         }
         for (const id of deletes) this.stmt.deleteMessage.run(id);
+        for (const e of events) {
+          this.stmt.appendEvent.run(e.id, e.at, e.kind, e.vhost, e.queue, e.messageId ?? null, e.consumerTag ?? null,
+            e.channel ?? null, e.detail ?? null);
+        }
+        const last = events[events.length - 1];
+        if (last) this.stmt.trimEvents.run(last.id - EVENTS_KEPT);
       })();
     } catch (err) {
       this.onError(err as Error);
@@ -175,6 +223,17 @@ export class SqliteStore implements Storage {
   close(): void {
     if (this.scheduled) this.flush();
     this.db.close();
+  }
+
+  /** Databases written before a column existed get it added. */
+  private migrate(): void {
+    const columns = new Set((this.db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name));
+    const add = (name: string, decl: string): void => {
+      if (!columns.has(name)) this.db.exec(`ALTER TABLE messages ADD COLUMN ${name} ${decl}`);
+    };
+    add('expires_at', 'INTEGER');
+    add('delivery_count', 'INTEGER NOT NULL DEFAULT 0');
+    add('acquired', 'INTEGER NOT NULL DEFAULT 0');
   }
 
   private queue(op: () => void): void {

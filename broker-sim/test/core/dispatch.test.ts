@@ -4,8 +4,9 @@ import { Broker } from '../../src/core/broker.ts';
 import { CoreChannel } from '../../src/core/channel.ts';
 import type { Message } from '../../src/core/message.ts';
 import { MemoryStorage } from './memory-storage.ts';
+import { FakeClock } from '../../src/core/clock.ts';
 
-const clock = { now: () => 0 };
+const clock = new FakeClock();
 
 function setup() {
   const storage = new MemoryStorage();
@@ -19,9 +20,10 @@ function setup() {
   };
   const channel = (n: number) => {
     const got: { tag: number; body: string; redelivered: boolean }[] = [];
-    const ch = new CoreChannel(1, n, storage, {
+    const ch = new CoreChannel(1, n, broker, {
       deliver: (_c, tag, m) => got.push({ tag, body: m.body.toString(), redelivered: m.redelivered }),
       consumerCancelled: () => {},
+      leaseExpired: () => {},
     });
     const consume = (q: string, opts: { noAck?: boolean; prefetch?: number } = {}) => ch.addConsumer({
       tag: `c${n}`, channel: ch, queue: vhost.queue(q), noAck: opts.noAck ?? false, exclusive: false,

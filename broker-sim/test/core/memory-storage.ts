@@ -5,7 +5,7 @@ import type { DurableState, Storage } from '../../src/core/storage.ts';
 export class MemoryStorage implements Storage {
   readonly messages = new Map<number, { vhost: string; queue: string }>();
   load(): DurableState {
-    return { vhosts: [], users: [], permissions: [], queues: [], exchanges: [], bindings: [], messages: [] };
+    return { vhosts: [], users: [], permissions: [], queues: [], exchanges: [], bindings: [], messages: [], events: [] };
   }
   saveVhost(): void {}
   deleteVhost(): void {}
@@ -20,6 +20,8 @@ export class MemoryStorage implements Storage {
   deleteBinding(): void {}
   insertMessage(vhost: string, queue: string, m: Message): void { this.messages.set(m.id, { vhost, queue }); }
   deleteMessage(id: number): void { this.messages.delete(id); }
+  updateDelivery(): void {}
+  appendEvent(): void {}
   purgeQueue(vhost: string, name: string): void {
     for (const [id, m] of this.messages) if (m.vhost === vhost && m.queue === name) this.messages.delete(id);
   }

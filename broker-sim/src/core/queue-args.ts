@@ -1,0 +1,107 @@
+/**
+ * The x-arguments of queue.declare that change how a queue behaves, read and checked as RabbitMQ 3.10
+ * checks them (406 PRECONDITION_FAILED with its texts). Unknown x- arguments are accepted and kept,
+ * as RabbitMQ accepts them.
+ */
+import { errors } from './errors.ts';
+
+export type QueueType = 'classic' | 'quorum';
+export type Overflow = 'drop-head' | 'reject-publish' | 'reject-publish-dlx';
+
+export interface QueueArgs {
+  type: QueueType;
+  messageTtl?: number;
+  expires?: number;
+  maxLength?: number;
+  maxLengthBytes?: number;
+  overflow: Overflow;
+  deadLetterExchange?: string;
+  deadLetterRoutingKey?: string;
+  maxPriority?: number;
+  singleActiveConsumer: boolean;
+  deliveryLimit?: number;
+  consumerTimeout?: number;
+}
+
+interface Declared { name: string; vhost: string; durable: boolean; exclusive: boolean; autoDelete: boolean }
+
+/** Reads and checks a declaration's arguments; throws RabbitMQ's 406 for a bad one. */
+export function readQueueArgs(args: Record<string, unknown>, q: Declared): QueueArgs {
+  const where = `for queue '${q.name}' in vhost '${q.vhost}'`;
+  const invalid = (arg: string, why: string) => errors.precondition(`invalid arg '${arg}' ${where}: ${why}`);
+  const int = (arg: string, opts: { min: number; max?: number }): number | undefined => {
+    const v = unwrap(args[arg]);
+    if (v === undefined) return undefined;
+    if (typeof v !== 'number' && typeof v !== 'bigint') throw invalid(arg, `"expected integer, got ${typeName(v)}"`);
+    const n = Number(v);
+    if (!Number.isInteger(n)) throw invalid(arg, `"expected integer, got ${typeName(v)}"`);
+    if (n < 0) throw invalid(arg, `{value_negative,${n}}`);
+    if (n < opts.min) throw invalid(arg, `{value_zero,${n}}`);
+    if (opts.max !== undefined && n > opts.max) throw invalid(arg, `{max_value_exceeded,${n}}`);
+    return n;
+  };
+  const str = (arg: string): string | undefined => {
+    const v = unwrap(args[arg]);
+    if (v === undefined) return undefined;
+    if (typeof v === 'string') return v;
+    if (Buffer.isBuffer(v)) return v.toString('utf8');
+    throw errors.precondition(`invalid type '${typeName(v)}' for arg '${arg}' in queue '${q.name}' in vhost '${q.vhost}'`);
+  };
+
+  const typeArg = str('x-queue-type') ?? 'classic';
+  if (typeArg !== 'classic' && typeArg !== 'quorum') throw invalid('x-queue-type', `"unsupported queue type '${typeArg}'"`);
+  const type: QueueType = typeArg;
+  const overflow = str('x-overflow') ?? 'drop-head';
+  if (overflow !== 'drop-head' && overflow !== 'reject-publish' && overflow !== 'reject-publish-dlx') {
+    throw invalid('x-overflow', 'invalid_overflow');
+  }
+  const sac = unwrap(args['x-single-active-consumer']);
+  if (sac !== undefined && typeof sac !== 'boolean') throw invalid('x-single-active-consumer', `{unacceptable_type,${typeName(sac)}}`);
+
+  const out: QueueArgs = {
+    type,
+    messageTtl: int('x-message-ttl', { min: 0 }),
+    expires: int('x-expires', { min: 1 }),
+    maxLength: int('x-max-length', { min: 0 }),
+    maxLengthBytes: int('x-max-length-bytes', { min: 0 }),
+    overflow,
+    deadLetterExchange: str('x-dead-letter-exchange'),
+    deadLetterRoutingKey: str('x-dead-letter-routing-key'),
+    maxPriority: int('x-max-priority', { min: 0, max: 255 }),
+    singleActiveConsumer: sac === true,
+    deliveryLimit: undefined,
+    consumerTimeout: int('x-consumer-timeout', { min: 0 }),
+  };
+  const rabbitType = type === 'quorum' ? 'rabbit_quorum_queue' : 'rabbit_classic_queue';
+  const unsupported = (arg: string) => errors.precondition(`invalid arg '${arg}' ${where} of queue type ${rabbitType}`);
+  if (type === 'quorum') {
+    const property = (p: string) => errors.precondition(`invalid property '${p}' for queue '${q.name}' in vhost '${q.vhost}'`);
+    if (!q.durable) throw property('non-durable');
+    if (q.exclusive) throw property('exclusive-owner');
+    if (q.autoDelete) throw property('auto-delete');
+    if (args['x-max-priority'] !== undefined) throw unsupported('x-max-priority');
+    const limit = unwrap(args['x-delivery-limit']);
+    if (limit !== undefined) {
+      if (typeof limit !== 'number' && typeof limit !== 'bigint') throw invalid('x-delivery-limit', `"expected integer, got ${typeName(limit)}"`);
+      // RabbitMQ 3.10 accepts a negative limit and treats it as no limit.
+      out.deliveryLimit = Number(limit) >= 0 ? Number(limit) : undefined;
+    }
+  } else if (args['x-delivery-limit'] !== undefined) {
+    throw unsupported('x-delivery-limit');
+  }
+  return out;
+}
+
+function unwrap(v: unknown): unknown {
+  return v !== null && typeof v === 'object' && 'value' in v && 'type' in v ? (v as { value: unknown }).value : v;
+}
+
+function typeName(v: unknown): string {
+  if (typeof v === 'string' || Buffer.isBuffer(v)) return 'longstr';
+  if (typeof v === 'boolean') return 'bool';
+  if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'double';
+  if (typeof v === 'bigint') return 'long';
+  if (Array.isArray(v)) return 'array';
+  if (v === null || v === undefined) return 'void';
+  return 'table';
+}
