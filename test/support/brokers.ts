@@ -56,17 +56,19 @@ export function availableBrokers(): BrokerKind[] {
 }
 
 /**
- * Registers `body` once per available broker inside a describe block named after it.
+ * Registers `body` once per available broker inside a describe block named after it. simOptions go
+ * to broker-sim (e.g. a short consumer timeout, where RabbitMQ is set up by the test itself).
  * The broker is started before the block's tests and stopped after them.
  */
-export function forEachBroker(title: string, body: (broker: BrokerUnderTest) => void): void {
+export function forEachBroker(title: string, body: (broker: BrokerUnderTest) => void,
+  simOptions: Record<string, unknown> = {}): void {
   for (const kind of availableBrokers()) {
     describe(`${title} [${kind}]`, () => {
       let sim: SimHandle | undefined;
       const broker: BrokerUnderTest = { kind, url: '', name: uniqueNamer(kind) };
       before(async () => {
         if (kind === 'sim') {
-          sim = await startPrivateSim();
+          sim = await startPrivateSim(simOptions);
           broker.url = sim.url;
           broker.managementUrl = sim.managementUrl;
         } else {

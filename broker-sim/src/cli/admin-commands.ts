@@ -13,7 +13,7 @@ import { dbOptions, type DbArgs } from './db-options.ts';
 function withBroker<T>(dbPath: string, fn: (b: Broker) => T): T {
   const store = new SqliteStore(dbPath);
   try {
-    const result = fn(new Broker(store, systemClock));
+    const result = fn(new Broker(store, systemClock, { restoreMessages: false }));
     return result;
   } finally {
     store.close();

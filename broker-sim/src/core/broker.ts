@@ -19,6 +19,11 @@ export interface BrokerOptions {
   consumerTimeout?: number;
   /** Every queue delivers a message at most once; failures go to `<queue>.failed`. */
   atMostOnce?: boolean;
+  /**
+   * Load stored messages (default). The admin commands, which may run beside a live broker on the
+   * same file, read users and vhosts only and must not touch its messages.
+   */
+  restoreMessages?: boolean;
 }
 
 /** RabbitMQ's default consumer_timeout: 30 minutes. */
@@ -44,13 +49,13 @@ export class Broker implements ChannelServices {
     this.events = new EventLog(() => clock.now(), (e) => storage.appendEvent(e));
     this.consumerTimeout = options.consumerTimeout ?? DEFAULT_CONSUMER_TIMEOUT;
     this.atMostOnce = options.atMostOnce ?? false;
-    this.restore();
+    this.restore(options.restoreMessages ?? true);
   }
 
   /** Stops every broker timer (the broker is shutting down). */
   stop(): void { this.scheduler.stop(); }
 
-  private restore(): void {
+  private restore(withMessages: boolean): void {
     const state = this.storage.load();
     for (const e of state.events) this.events.resumeAfter(e.id);
     for (const name of state.vhosts) this.vhosts.set(name, this.newVhost(name));
@@ -68,6 +73,7 @@ export class Broker implements ChannelServices {
     for (const b of state.bindings) {
       try { this.vhost(b.vhost)?.bind({ ...b, args: b.arguments }); } catch { /* its queue or exchange is gone */ }
     }
+    if (!withMessages) return;
     for (const m of state.messages) this.nextMessageId = Math.max(this.nextMessageId, m.id + 1);
     for (const m of state.messages) {
       const q = this.vhost(m.vhost)?.queues.get(m.queue);

@@ -50,7 +50,7 @@ forEachBroker('quorum queues', (broker) => {
     const headers = dead.properties.headers ?? {};
     assert.equal(headers['x-delivery-count'], undefined);
     assert.equal(headers['x-first-death-reason'], 'delivery_limit');
-    const [death] = headers['x-death'] as Record<string, unknown>[];
+    const [death] = headers['x-death'] as unknown as Record<string, unknown>[];
     assert.deepEqual([death?.reason, death?.queue, death?.count, death?.['routing-keys']], ['delivery_limit', q, 1, [q]]);
     await Promise.all([ch.deleteQueue(q), ch.deleteQueue(dlq)]);
   });
