@@ -22,6 +22,8 @@ export interface BrokerSimOptions {
   consumerTimeout?: number;
   /** Every queue delivers each message at most once; failures go to `<queue>.failed`. */
   atMostOnce?: boolean;
+  /** Largest size of the database file, bytes; beyond it publishers are blocked. Default: no limit. */
+  maxDbBytes?: number;
   /** Broker timers (leases, TTLs, queue expiry, heartbeats) run this many times faster. Default 1. */
   timeScale?: number;
   /** The broker's clock; tests inject one. Default: real time, scaled by timeScale. */
@@ -43,7 +45,9 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   const host = o.host ?? '127.0.0.1';
   const dbPath = o.dbPath ?? ':memory:';
   const log = o.log ?? (() => {});
-  const store = new SqliteStore(dbPath, (err) => log(`store: commit failed: ${err.message}`));
+  const store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
+    { maxBytes: o.maxDbBytes });
+  store.onWritableChange((ok) => { if (ok) log('store: commits work again, publishers unblocked'); });
   const timeScale = o.timeScale ?? 1;
   const clock = o.clock ?? scaledClock(timeScale, systemClock);
   let broker: Broker;

@@ -6,7 +6,7 @@ import { dbOptions, type DbArgs } from './db-options.ts';
 
 interface ServeArgs extends DbArgs {
   port: number; host: string; anyPort: boolean; heartbeat: number;
-  consumerTimeout: number; atMostOnce: boolean; timeScale: number;
+  consumerTimeout: number; atMostOnce: boolean; timeScale: number; maxDbSize?: number;
 }
 
 export const command = ['serve', '$0'];
@@ -23,11 +23,23 @@ export function builder(y: Argv): Argv<ServeArgs> {
       describe: 'how long a delivery may stay unacknowledged before its channel is closed (RabbitMQ consumer_timeout); e.g. 10s, 5m, 0 = never',
     })
     .option('at-most-once', { type: 'boolean', default: false, describe: 'deliver every message at most once: failures go to <queue>.failed' })
+    .option('max-db-size', {
+      type: 'string', coerce: (v?: string) => (v === undefined ? undefined : parseSize(v)),
+      describe: 'largest database file, e.g. 500MB; when full, publishers are blocked until consumers make room (default: no limit)',
+    })
     .option('time-scale', { type: 'number', default: 1, describe: 'run broker timers (leases, TTLs, expiry, heartbeats) this many times faster' })
     .check((a) => {
       if (!(Number(a['time-scale']) > 0)) throw new Error(`--time-scale must be a positive number, got ${a['time-scale']}`);
       return true;
     }) as unknown as Argv<ServeArgs>;
+}
+
+/** "1048576", "512KB", "100MB", "2GB" → bytes. */
+export function parseSize(v: string | number): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*(B|KB|MB|GB)?\s*$/i.exec(String(v));
+  if (!m) throw new Error(`not a size: '${v}' (use e.g. 500MB, 2GB)`);
+  const unit = { B: 1, KB: 1024, MB: 1024 ** 2, GB: 1024 ** 3 }[(m[2] ?? 'B').toUpperCase() as 'B' | 'KB' | 'MB' | 'GB'];
+  return Math.round(Number(m[1]) * unit);
 }
 
 /** "1500" (ms), "10s", "5m", "1h" → milliseconds. */
@@ -43,7 +55,7 @@ async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<
   for (let port = a.port, tries = 0; ; port++, tries++) {
     try {
       return await startBrokerSim({ port, host: a.host, dbPath: a.dbPath, heartbeat: a.heartbeat, log,
-        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale });
+        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE') throw err;

@@ -50,7 +50,16 @@ export class Broker implements ChannelServices {
     this.consumerTimeout = options.consumerTimeout ?? DEFAULT_CONSUMER_TIMEOUT;
     this.atMostOnce = options.atMostOnce ?? false;
     this.restore(options.restoreMessages ?? true);
+    storage.onWritableChange((writable, reason) => {
+      this.blocked = writable ? undefined : `the database cannot be written (${reason ?? 'unknown error'})`;
+      for (const fn of this.blockWatchers) fn(this.blocked);
+    });
   }
+
+  /** Why publishers are blocked right now (connection.blocked), or undefined. */
+  blocked: string | undefined;
+  /** Told when publishers must be blocked (a reason) or may go on (undefined). */
+  readonly blockWatchers = new Set<(reason: string | undefined) => void>();
 
   /** Stops every broker timer (the broker is shutting down). */
   stop(): void { this.scheduler.stop(); }

@@ -55,6 +55,9 @@ export interface Storage {
   updateDelivery(m: Message, acquired: boolean): void;
   appendEvent(e: BrokerEvent): void;
   purgeQueue(vhost: string, name: string): void;
+  /** False while commits fail (disk full, database locked): the broker blocks publishers meanwhile. */
+  readonly writable: boolean;
+  onWritableChange(fn: (writable: boolean, reason?: string) => void): void;
   /** Runs fn after every write queued so far is committed (at once if none is pending). */
   afterCommit(fn: () => void): void;
   close(): void;

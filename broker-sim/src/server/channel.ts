@@ -262,6 +262,7 @@ export class ServerChannel implements ChannelSink {
   }
 
   private startPublish(a: Args<'basic.publish'>): void {
+    this.conn.publishing();
     this.authorize('write', 'exchange', a.exchange);
     const x = this.vhost.exchange(a.exchange);
     if (x.internal) throw errors.accessRefused(`cannot publish to internal exchange '${a.exchange}' in vhost '${this.vhost.name}'`);

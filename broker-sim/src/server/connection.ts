@@ -40,6 +40,10 @@ export class Connection {
   private lastReceived = Date.now();
   private lastSent = Date.now();
   private heartbeatTimer: NodeJS.Timeout | undefined;
+  /** Set once this connection publishes: only publishers are blocked when the broker cannot store. */
+  private publisher = false;
+  private paused = false;
+  private readonly onBlocked = (reason: string | undefined): void => this.guard(() => this.blockedChanged(reason));
   private closeTimer: NodeJS.Timeout | undefined;
   readonly connectedAt = Date.now();
   readonly name: string;
@@ -191,6 +195,40 @@ export class Connection {
     this.vhost = this.broker.openVhost(this.user!, vhostName);
     this.state = 'running';
     this.sendMethod(0, method('connection.open-ok', {}));
+    this.broker.blockWatchers.add(this.onBlocked);
+    if (this.broker.blocked) this.blockedChanged(this.broker.blocked);
+  }
+
+  /** A channel of this connection publishes: if publishers are blocked, stop reading after this. */
+  publishing(): void {
+    if (this.publisher) return;
+    this.publisher = true;
+    if (this.broker.blocked) this.pauseReading();
+  }
+
+  /**
+   * The broker cannot store messages (or can again): as RabbitMQ, tell clients that announced
+   * connection.blocked, and stop reading from publishing connections so nothing is accepted that
+   * could be lost; TCP back-pressure then holds the publishers.
+   */
+  private blockedChanged(reason: string | undefined): void {
+    const notify = (this.clientProperties.capabilities as Record<string, unknown> | undefined)?.['connection.blocked'] === true;
+    if (reason !== undefined) {
+      if (notify) this.sendMethod(0, method('connection.blocked', { reason: reason.slice(0, 255) }));
+      if (this.publisher) this.pauseReading();
+    } else {
+      if (notify) this.sendMethod(0, method('connection.unblocked', {}));
+      if (this.paused) {
+        this.paused = false;
+        this.socket.resume();
+      }
+    }
+  }
+
+  private pauseReading(): void {
+    if (this.paused) return;
+    this.paused = true;
+    this.socket.pause();
   }
 
   /**
@@ -203,6 +241,8 @@ export class Connection {
     const ms = this.heartbeat * 1000;
     this.heartbeatTimer = setInterval(() => this.guard(() => {
       const now = Date.now();
+      // A paused (blocked) connection is not read, so its heartbeats are not seen: as RabbitMQ, no timeout then.
+      if (this.paused) this.lastReceived = now;
       if (now - this.lastReceived > 2 * ms) {
         this.options.log(`connection ${this.name}: missed heartbeats from client, timeout: ${this.heartbeat}s`);
         this.socket.destroy();
@@ -247,6 +287,7 @@ export class Connection {
 
   /** The socket is gone: channels close (unacked messages return), exclusive queues are deleted. */
   private cleanup(): void {
+    this.broker.blockWatchers.delete(this.onBlocked);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.closeTimer) clearTimeout(this.closeTimer);
     this.state = 'closed';

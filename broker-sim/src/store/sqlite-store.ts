@@ -18,6 +18,14 @@ interface PendingInsert { vhost: string; queue: string; m: Message; acquired?: b
 /** Events kept in the database (oldest dropped) and read back at start-up. */
 const EVENTS_KEPT = 10_000;
 const EVENTS_LOADED = 1_000;
+/** Retrying a commit that failed: from 50 ms, doubling, at most every 2 s. Only while failing. */
+const RETRY_FIRST_MS = 50;
+const RETRY_MAX_MS = 2_000;
+
+export interface SqliteStoreOptions {
+  /** Refuse to grow the database file beyond this many bytes (SQLite max_page_count). */
+  maxBytes?: number;
+}
 
 export class SqliteStore implements Storage {
   private readonly db: Database.Database;
@@ -27,11 +35,15 @@ export class SqliteStore implements Storage {
   private deletes: number[] = [];
   private updates = new Map<number, { m: Message; acquired: boolean }>();
   private events: BrokerEvent[] = [];
+  private failure: string | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryDelay = RETRY_FIRST_MS;
+  private readonly writableWatchers: ((writable: boolean, reason?: string) => void)[] = [];
   private waiting: (() => void)[] = [];
   private scheduled = false;
 
   /** @param path a file, or ':memory:' for a broker that keeps nothing */
-  constructor(path: string, private readonly onError: (err: Error) => void = () => {}) {
+  constructor(path: string, private readonly onError: (err: Error) => void = () => {}, options: SqliteStoreOptions = {}) {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     // NORMAL in WAL mode: a committed transaction survives the process being killed (kill -9);
@@ -39,6 +51,10 @@ export class SqliteStore implements Storage {
     this.db.pragma('synchronous = NORMAL');
     this.db.exec(SCHEMA);
     this.migrate();
+    if (options.maxBytes !== undefined) {
+      const pageSize = Number(this.db.pragma('page_size', { simple: true }));
+      this.db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+    }
     const p = (sql: string) => this.db.prepare(sql);
     this.stmt = {
       saveVhost: p('INSERT OR IGNORE INTO vhosts (name) VALUES (?)'),
@@ -179,49 +195,90 @@ export class SqliteStore implements Storage {
     this.waiting.push(fn);
   }
 
-  /** Commits everything queued now, in one transaction, then runs the callbacks that waited for it. */
+  /**
+   * Commits everything queued now, in one transaction, then runs the callbacks that waited for it.
+   * When the database cannot be written (disk or size limit full, locked), nothing is lost or
+   * confirmed: the batch stays queued, storage reports itself unwritable (the broker blocks
+   * publishers) and retries with backoff — first the deletes alone, which free room — until it can.
+   */
   flush(): void {
     this.scheduled = false;
     if (!this.db.open) return;
-    const ops = this.ops;
-    const inserts = this.inserts;
-    const deletes = this.deletes;
-    const waiting = this.waiting;
-    const updates = this.updates;
-    const events = this.events;
-    this.ops = [];
-    this.inserts = new Map();
-    this.deletes = [];
-    this.waiting = [];
-    this.updates = new Map();
-    this.events = [];
+    this.retryTimer = undefined;
     try {
-      this.db.transaction(() => {
-        for (const op of ops) op();
-        for (const { vhost, queue, m, acquired } of inserts.values()) {
-          this.stmt.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body,
-            m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, acquired ? 1 : 0);
-        }
-        for (const [id, { m, acquired }] of updates) {
-          if (m.stored) this.stmt.updateDelivery.run(m.deliveryCount ?? 0, acquired ? 1 : 0, m.redelivered ? 1 : 0, id);
-        }
-        for (const id of deletes) this.stmt.deleteMessage.run(id);
-        for (const e of events) {
-          this.stmt.appendEvent.run(e.id, e.at, e.kind, e.vhost, e.queue, e.messageId ?? null, e.consumerTag ?? null,
-            e.channel ?? null, e.detail ?? null);
-        }
-        const last = events[events.length - 1];
-        if (last) this.stmt.trimEvents.run(last.id - EVENTS_KEPT);
-      })();
+      if (this.failure && this.deletes.length > 0) this.commitDeletes();
+      this.commitAll();
     } catch (err) {
-      this.onError(err as Error);
+      this.failed(err as Error);
       return;
     }
+    if (this.failure) {
+      this.failure = undefined;
+      this.retryDelay = RETRY_FIRST_MS;
+      for (const fn of this.writableWatchers) fn(true);
+    }
+    const waiting = this.waiting;
+    this.waiting = [];
     for (const fn of waiting) fn();
   }
 
+  /** Whether the last commit succeeded. */
+  get writable(): boolean { return this.failure === undefined; }
+
+  onWritableChange(fn: (writable: boolean, reason?: string) => void): void {
+    this.writableWatchers.push(fn);
+  }
+
+  private commitAll(): void {
+    const { ops, inserts, deletes, updates, events } = this;
+    this.db.transaction(() => {
+      for (const op of ops) op();
+      for (const { vhost, queue, m, acquired } of inserts.values()) {
+        this.stmt.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body,
+          m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, acquired ? 1 : 0);
+      }
+      for (const [id, { m, acquired }] of updates) {
+        if (m.stored) this.stmt.updateDelivery.run(m.deliveryCount ?? 0, acquired ? 1 : 0, m.redelivered ? 1 : 0, id);
+      }
+      for (const id of deletes) this.stmt.deleteMessage.run(id);
+      for (const e of events) {
+        this.stmt.appendEvent.run(e.id, e.at, e.kind, e.vhost, e.queue, e.messageId ?? null, e.consumerTag ?? null,
+          e.channel ?? null, e.detail ?? null);
+      }
+      const last = events[events.length - 1];
+      if (last) this.stmt.trimEvents.run(last.id - EVENTS_KEPT);
+    })();
+    // Only after the commit: on failure everything above is still queued for the retry.
+    this.ops = [];
+    this.inserts = new Map();
+    this.deletes = [];
+    this.updates = new Map();
+    this.events = [];
+  }
+
+  private commitDeletes(): void {
+    const deletes = this.deletes;
+    this.db.transaction(() => { for (const id of deletes) this.stmt.deleteMessage.run(id); })();
+    this.deletes = [];
+  }
+
+  private failed(err: Error): void {
+    const first = this.failure === undefined;
+    this.failure = err.message;
+    if (first) {
+      this.onError(err);
+      for (const fn of this.writableWatchers) fn(false, err.message);
+    }
+    this.retryTimer = setTimeout(() => this.flush(), this.retryDelay);
+    this.retryTimer.unref();
+    this.retryDelay = Math.min(this.retryDelay * 2, RETRY_MAX_MS);
+    this.scheduled = true;
+  }
+
   close(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.scheduled) this.flush();
+    if (this.retryTimer) clearTimeout(this.retryTimer);
     this.db.close();
   }
 

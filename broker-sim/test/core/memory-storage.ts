@@ -26,5 +26,7 @@ export class MemoryStorage implements Storage {
     for (const [id, m] of this.messages) if (m.vhost === vhost && m.queue === name) this.messages.delete(id);
   }
   afterCommit(fn: () => void): void { fn(); }
+  readonly writable = true;
+  onWritableChange(): void {}
   close(): void {}
 }
