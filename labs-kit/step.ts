@@ -75,3 +75,38 @@ export async function publish(ctx: GradeContext, queue: string, bodies: string[]
   for (const b of bodies) ch.sendToQueue(queue, Buffer.from(b));
   await ch.close();
 }
+
+/** Publishes to a queue the program declared itself (with its own arguments), without declaring it. */
+export async function sendTo(ctx: GradeContext, queue: string, bodies: string[], options: { persistent?: boolean } = {}): Promise<void> {
+  const ch = await ctx.connection.createConfirmChannel();
+  ch.on('error', () => {});
+  for (const b of bodies) ch.sendToQueue(queue, Buffer.from(b), options);
+  await ch.waitForConfirms();
+  await ch.close();
+}
+
+/** Takes every ready message of a queue (no-ack), in order; [] if the queue does not exist. */
+export async function takeAll(ctx: GradeContext, queue: string): Promise<import('amqplib').GetMessage[]> {
+  const ch = await checkChannel(ctx);
+  const out: import('amqplib').GetMessage[] = [];
+  try {
+    for (let m = await ch.get(queue, { noAck: true }); m; m = await ch.get(queue, { noAck: true })) out.push(m);
+  } catch { /* no such queue */ } finally {
+    await ch.close().catch(() => {});
+  }
+  return out;
+}
+
+/** Deletes queues a step declared (durable ones would otherwise stay on a shared RabbitMQ). */
+export async function deleteQueues(ctx: GradeContext, queues: string[]): Promise<void> {
+  for (const q of queues) {
+    const ch = await checkChannel(ctx);
+    await ch.deleteQueue(q).catch(() => {});
+    await ch.close().catch(() => {});
+  }
+}
+
+/** How many times a line matching `pattern` appears in a program's output. */
+export function count(output: string, pattern: RegExp): number {
+  return [...output.matchAll(new RegExp(pattern.source, 'g'))].length;
+}

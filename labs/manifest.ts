@@ -65,6 +65,25 @@ export const LABS: Lab[] = [
       '`const { messageCount } = await channel.deleteQueue(queue)`.',
     ],
   },
+  {
+    id: '11', dir: '11-leases-and-at-most-once', title: 'Leases and at-most-once', minutes: 45,
+    goal: 'Watch a lease run out under a live worker; run tasks at most once with a quorum queue and a failed queue; relaunch failures.',
+    files: ['worker.ts', 'relaunch.ts'],
+    hints: [
+      'worker.ts: `arguments: { \'x-queue-type\': \'quorum\', \'x-delivery-limit\': 0, \'x-dead-letter-exchange\': \'\', \'x-dead-letter-routing-key\': failed }` (quorum queues must be durable).',
+      'relaunch.ts: `const msg = await channel.get(failed, { noAck: false })`, `channel.sendToQueue(queue, msg.content, msg.properties)`, `await channel.waitForConfirms()`, then `channel.ack(msg)`.',
+    ],
+  },
+  {
+    id: '12', dir: '12-retry-or-drop', title: 'Retry or drop', minutes: 45,
+    goal: 'Three outcomes per task: success, retry later through a delay queue, or dead-letter; no poison message spins.',
+    files: ['worker.ts'],
+    hints: [
+      'The delay queue: `assertQueue(retryQueue, { durable: false, arguments: { \'x-message-ttl\': retryDelayMs, \'x-dead-letter-exchange\': \'\', \'x-dead-letter-routing-key\': queue } })`.',
+      'Retry later: `channel.sendToQueue(retryQueue, msg.content, { ...msg.properties, headers: { ...msg.properties.headers, \'x-retries\': retries + 1 } })`, `await channel.waitForConfirms()`, `channel.ack(msg)`.',
+      'Do not retry: `channel.reject(msg, false)`; the work queue needs `\'x-dead-letter-routing-key\': deadQueue`.',
+    ],
+  },
 ];
 
 export function findLab(idOrDir: string): Lab | undefined {
