@@ -31,7 +31,8 @@ function runnableDir(labDir: string): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-export async function gradeLab(lab: Lab, labDir: string, broker: { url: string; kind: 'sim' | 'rabbitmq' }): Promise<LabResult> {
+export async function gradeLab(lab: Lab, labDir: string,
+  broker: { url: string; kind: 'sim' | 'rabbitmq'; managementUrl?: string }): Promise<LabResult> {
   const steps = await stepsOf(lab);
   const results: StepResult[] = [];
   const missing = lab.files.filter((f) => !existsSync(join(labDir, f)));
@@ -49,7 +50,8 @@ export async function gradeLab(lab: Lab, labDir: string, broker: { url: string; 
     labDir: dir, url: broker.url, broker: broker.kind, connection,
     name: (prefix) => `qlab.${lab.id}.${prefix}.${run}.${++n}`,
     run: (file, args = [], env = {}) => {
-      const p = new Program(join(dir, file), args, { AMQP_URL: broker.url, ...env });
+      const p = new Program(join(dir, file), args, {
+        AMQP_URL: broker.url, ...(broker.managementUrl ? { MANAGEMENT_URL: broker.managementUrl } : {}), ...env });
       programs.push(p);
       return p;
     },

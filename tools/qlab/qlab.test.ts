@@ -1,10 +1,11 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
+import { LABS } from '../../labs/manifest.ts';
 import { listLines } from './lab-commands.ts';
 import { classMarkdown } from './report.ts';
 
@@ -23,7 +24,10 @@ function qlab(args: string[], cwd: string): Promise<{ code: number | null; stdou
 
 test('qlab list shows every lab, done or not done', () => {
   const lines = listLines({ '02-work-queues': '2026-01-01' });
-  assert.equal(lines.length, 6);
+  assert.equal(lines.length, LABS.length);
+  // Every lab folder in labs/ is listed: none is missing from the manifest.
+  const dirs = readdirSync(new URL('../../labs/', import.meta.url)).filter((d) => /^\d\d-/.test(d));
+  assert.deepEqual(LABS.map((l) => l.dir).sort(), dirs.sort());
   assert.match(lines[0]!, /^ {2}not done {2}01-hello-world/);
   assert.match(lines[1]!, /^✔ done {4} {2}02-work-queues/);
 });

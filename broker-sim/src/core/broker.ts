@@ -66,7 +66,7 @@ export class Broker implements ChannelServices {
 
   private restore(withMessages: boolean): void {
     const state = this.storage.load();
-    for (const e of state.events) this.events.resumeAfter(e.id);
+    this.events.restore(state.events);
     for (const name of state.vhosts) this.vhosts.set(name, this.newVhost(name));
     for (const u of state.users) this.users.set(u.name, u);
     for (const p of state.permissions) this.setPermissionInMemory(p);
@@ -170,6 +170,17 @@ export class Broker implements ChannelServices {
     return { name: u.name, tags: u.tags };
   }
 
+  /** Permission patterns compiled once: authorize runs on every publish. */
+  private readonly compiled = new Map<string, RegExp>();
+  private regex(pattern: string): RegExp {
+    let r = this.compiled.get(pattern);
+    if (!r) {
+      r = new RegExp(`^(?:${pattern})$`);
+      this.compiled.set(pattern, r);
+    }
+    return r;
+  }
+
   /** connection.open: the user must have permissions on the vhost. Throws 530 NOT_ALLOWED. */
   openVhost(user: User, name: string): Vhost {
     const v = this.vhosts.get(name);
@@ -183,7 +194,7 @@ export class Broker implements ChannelServices {
   authorize(user: User, vhost: string, right: 'configure' | 'write' | 'read', kind: 'queue' | 'exchange', name: string): void {
     const p = this.permissions.get(user.name)?.get(vhost);
     const pattern = p?.[right] ?? '';
-    if (pattern !== '' && new RegExp(`^(?:${pattern})$`).test(name)) return;
+    if (pattern === '.*' || (pattern !== '' && this.regex(pattern).test(name))) return;
     throw errors.accessRefused(`access to ${kind} '${name}' in vhost '${vhost}' refused for user '${user.name}'`);
   }
 }

@@ -29,30 +29,47 @@ const PERSISTED: ReadonlySet<EventKind> = new Set<EventKind>([
 ]);
 
 export class EventLog {
-  private ring: BrokerEvent[] = [];
+  /** A circular buffer: the newest `capacity` events, written over in place. */
+  private readonly ring: (BrokerEvent | undefined)[];
+  private next = 0;
   private nextId = 1;
 
   constructor(
     private readonly now: () => number,
     private readonly persist: (e: BrokerEvent) => void = () => {},
     readonly capacity = 1000,
-  ) {}
+  ) {
+    this.ring = new Array<BrokerEvent | undefined>(capacity);
+  }
 
+  /** Records an event; `e` becomes the stored event (callers pass a fresh object). */
   record(e: Omit<BrokerEvent, 'id' | 'at'>): void {
-    const event: BrokerEvent = { id: this.nextId++, at: this.now(), ...e };
-    this.ring.push(event);
-    if (this.ring.length > this.capacity * 2) this.ring = this.ring.slice(-this.capacity);
+    const event = e as BrokerEvent;
+    event.id = this.nextId++;
+    event.at = this.now();
+    this.ring[this.next] = event;
+    this.next = (this.next + 1) % this.capacity;
     if (PERSISTED.has(e.kind)) this.persist(event);
   }
 
   /** The newest events first, at most `limit`, optionally only for one vhost. */
   recent(limit = 100, vhost?: string): BrokerEvent[] {
     const out: BrokerEvent[] = [];
-    for (let i = this.ring.length - 1; i >= 0 && out.length < limit; i--) {
-      const e = this.ring[i]!;
+    for (let k = 1; k <= this.capacity && out.length < limit; k++) {
+      const e = this.ring[(this.next - k + this.capacity) % this.capacity];
+      if (!e) break;
       if (vhost === undefined || e.vhost === vhost) out.push(e);
     }
     return out;
+  }
+
+  /** Puts events read back from storage in the log, oldest first. */
+  restore(events: BrokerEvent[]): void {
+    for (const e of events) {
+      this.ring[this.next] = e;
+      this.next = (this.next + 1) % this.capacity;
+      this.nextId = Math.max(this.nextId, e.id + 1);
+    }
   }
 
   /** Continues numbering after events restored from storage. */

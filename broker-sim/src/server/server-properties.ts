@@ -1,7 +1,18 @@
 /** What broker-sim announces in connection.start: RabbitMQ's capability names, for what it supports. */
 import { readFileSync } from 'node:fs';
 
-const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = kitPackage();
+
+/** The kit's package.json, found upwards from this file (which may be bundled into dist/). */
+function kitPackage(): { version: string } {
+  for (let dir = new URL('.', import.meta.url); ; dir = new URL('..', dir)) {
+    try {
+      const p = JSON.parse(readFileSync(new URL('package.json', dir), 'utf8')) as { name?: string; version: string };
+      if (p.name === 'queuelab') return p;
+    } catch { /* not here */ }
+    if (dir.pathname === '/') return { version: '0.0.0' };
+  }
+}
 
 export const BROKER_VERSION = pkg.version;
 

@@ -18,6 +18,13 @@ interface PendingInsert { vhost: string; queue: string; m: Message; acquired?: b
 /** Events kept in the database (oldest dropped) and read back at start-up. */
 const EVENTS_KEPT = 10_000;
 const EVENTS_LOADED = 1_000;
+/** The WAL file is truncated to this after checkpoints. */
+const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
+/** Every so many commits, free pages beyond this share of the file are returned (incremental vacuum). */
+const RECLAIM_EVERY_COMMITS = 200;
+const RECLAIM_MIN_FREE_PAGES = 256;
+/** Quiet time after the last commit before the files are tidied. */
+const IDLE_TIDY_MS = 1000;
 /** Retrying a commit that failed: from 50 ms, doubling, at most every 2 s. Only while failing. */
 const RETRY_FIRST_MS = 50;
 const RETRY_MAX_MS = 2_000;
@@ -36,6 +43,9 @@ export class SqliteStore implements Storage {
   private updates = new Map<number, { m: Message; acquired: boolean }>();
   private events: BrokerEvent[] = [];
   private failure: string | undefined;
+  private commits = 0;
+  private lastCommitAt = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryDelay = RETRY_FIRST_MS;
   private readonly writableWatchers: ((writable: boolean, reason?: string) => void)[] = [];
@@ -45,7 +55,12 @@ export class SqliteStore implements Storage {
   /** @param path a file, or ':memory:' for a broker that keeps nothing */
   constructor(path: string, private readonly onError: (err: Error) => void = () => {}, options: SqliteStoreOptions = {}) {
     this.db = new Database(path);
+    // Pages freed by acked messages are given back to the file system (see reclaimSpace); must be set
+    // before the first table is created, so it applies to databases made by this version on.
+    this.db.pragma('auto_vacuum = INCREMENTAL');
     this.db.pragma('journal_mode = WAL');
+    // After a checkpoint the WAL file is cut back to this size instead of staying at its peak.
+    this.db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
     // NORMAL in WAL mode: a committed transaction survives the process being killed (kill -9);
     // only an operating-system crash may lose the last commits.
     this.db.pragma('synchronous = NORMAL');
@@ -254,6 +269,41 @@ export class SqliteStore implements Storage {
     this.deletes = [];
     this.updates = new Map();
     this.events = [];
+    if (++this.commits % RECLAIM_EVERY_COMMITS === 0) {
+      try { this.reclaimSpace(); } catch { /* room is reclaimed on a later commit */ }
+    }
+    this.lastCommitAt = Date.now();
+    this.armIdleTidy();
+  }
+
+  /**
+   * A backlog that was consumed leaves free pages in the file; give most of them back, so the file
+   * returns near its baseline once queues drain. Cheap when there is little to free.
+   */
+  private reclaimSpace(): void {
+    const free = Number(this.db.pragma('freelist_count', { simple: true }));
+    if (free < RECLAIM_MIN_FREE_PAGES) return;
+    const pages = Number(this.db.pragma('page_count', { simple: true }));
+    if (free * 4 < pages) return;
+    this.db.pragma(`incremental_vacuum(${free})`);
+  }
+
+  /**
+   * Once commits stop for a second, the WAL is checkpointed and truncated and free pages are given
+   * back: after a burst the files return near their size before it. One timer, only after activity.
+   */
+  private armIdleTidy(): void {
+    if (this.idleTimer) return;
+    this.idleTimer = setTimeout(() => {
+      this.idleTimer = undefined;
+      if (!this.db.open) return;
+      if (Date.now() - this.lastCommitAt < IDLE_TIDY_MS || this.scheduled) { this.armIdleTidy(); return; }
+      try {
+        this.reclaimSpace();
+        this.db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch { /* busy or failing: the next idle moment tries again */ }
+    }, IDLE_TIDY_MS);
+    this.idleTimer.unref();
   }
 
   private commitDeletes(): void {
@@ -276,6 +326,7 @@ export class SqliteStore implements Storage {
   }
 
   close(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.scheduled) this.flush();
     if (this.retryTimer) clearTimeout(this.retryTimer);
