@@ -1,8 +1,8 @@
 /**
  * POST /api/exchanges/{vhost}/{name}/publish and POST /api/queues/{vhost}/{name}/get, as RabbitMQ
  * runs them: a publish answers whether the message was routed, once it is stored; a get takes up
- * to `count` messages on a channel of its own, then acks, or requeues, or rejects them all (so a
- * requeued message is not fetched twice by one request), as `ackmode` says.
+ * to `count` messages on a channel of its own, then requeues or rejects them all (so a requeued
+ * message is not fetched twice by one request), or takes them for good, as `ackmode` says.
  */
 import { CoreChannel, type ChannelSink } from '../core/channel.ts';
 import { publishHints } from '../core/content.ts';
@@ -103,15 +103,16 @@ function get(req: ApiRequest): Promise<ApiResult> {
   const ch = new CoreChannel(0, 0, req.ctx.broker, NO_SINK);
   try {
     v.checkExclusive(q, 0);
+    // As RabbitMQ: ack_requeue_false is a no-ack get (counted as get_no_ack); the others take
+    // with acks and settle at the end. It stops once the queue says it has no more (no get_empty).
+    const noAck = r.ackmode === 'ack_requeue_false';
     for (let i = 0; i < r.count; i++) {
-      const one = ch.get(q, false);
+      const one = ch.get(q, noAck);
       if (!one) break;
       got.push({ message: one.message, propertiesRaw: one.propertiesRaw, redelivered: one.message.redelivered, remaining: q.messageCount });
+      if (q.messageCount === 0) break;
     }
-    if (got.length > 0) {
-      if (r.ackmode === 'ack_requeue_false') ch.ack(0, true);
-      else ch.nack(0, true, r.ackmode !== 'reject_requeue_false');
-    }
+    if (got.length > 0 && !noAck) ch.nack(0, true, r.ackmode !== 'reject_requeue_false');
   } catch (err) {
     throw fromChannel(err);
   } finally {
