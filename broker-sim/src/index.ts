@@ -4,6 +4,7 @@
  */
 import { Broker } from './core/broker.ts';
 import { scaledClock, systemClock, type Clock } from './core/clock.ts';
+import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
 import { AmqpListener } from './server/listener.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
@@ -14,8 +15,13 @@ export interface BrokerSimOptions {
   host?: string;
   /** SQLite file; ':memory:' keeps nothing. Default ':memory:' for the library, a file for the CLI. */
   dbPath?: string;
-  /** Management API port (0 = any free one, false = off). */
+  /** Management HTTP API port (0 = any free one, false = off). Default: off. */
   httpPort?: number | false;
+  /**
+   * When the management port is taken: 'fail' (default), 'next' (take the next free port, like
+   * --any-port), or 'off' (run without the API and log why).
+   */
+  httpPortTaken?: 'fail' | 'next' | 'off';
   /** Heartbeat offered in connection.tune, seconds. Default 60, as RabbitMQ. */
   heartbeat?: number;
   /** Consumer timeout (lease) in ms of broker time. Default 30 minutes, as RabbitMQ; 0 = none. */
@@ -66,19 +72,44 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     store.close();
     throw err;
   }
+  let http: ManagementServer | undefined;
+  try {
+    http = await startHttp(o, broker, listener, port, host, log);
+  } catch (err) {
+    await listener.close();
+    broker.stop();
+    store.close();
+    throw err;
+  }
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {
     url: `amqp://guest:guest@${shownHost}:${port}`,
     port,
+    ...(http ? { managementUrl: http.url } : {}),
     dbPath,
     broker,
     listener,
     async close() {
+      await http?.close();
       await listener.close();
       broker.stop();
       store.close();
     },
   };
+}
+
+/** The management API, if asked for; a taken port fails, moves on, or turns the API off. */
+async function startHttp(o: BrokerSimOptions, broker: Broker, listener: AmqpListener, amqpPort: number, host: string,
+  log: (line: string) => void): Promise<ManagementServer | undefined> {
+  if (o.httpPort === undefined || o.httpPort === false) return undefined;
+  const taken = o.httpPortTaken ?? 'fail';
+  try {
+    return await startManagementServer(broker, listener, amqpPort, { host, port: o.httpPort, nextFreePort: taken === 'next', log });
+  } catch (err) {
+    if (!(err instanceof ManagementPortTaken) || taken !== 'off') throw err;
+    log(`management API off: ${err.message}`);
+    return undefined;
+  }
 }
 
 /**

@@ -7,7 +7,11 @@ import { dbOptions, type DbArgs } from './db-options.ts';
 interface ServeArgs extends DbArgs {
   port: number; host: string; anyPort: boolean; heartbeat: number;
   consumerTimeout: number; atMostOnce: boolean; timeScale: number; maxDbSize?: number;
+  httpPort?: number; http: boolean;
 }
+
+/** RabbitMQ's management port: tools that look for a management API try it first. */
+export const DEFAULT_HTTP_PORT = 15672;
 
 export const command = ['serve', '$0'];
 export const describe = 'Run broker-sim (the default command)';
@@ -28,8 +32,17 @@ export function builder(y: Argv): Argv<ServeArgs> {
       describe: 'largest database file, e.g. 500MB; when full, publishers are blocked until consumers make room (default: no limit)',
     })
     .option('time-scale', { type: 'number', default: 1, describe: 'run broker timers (leases, TTLs, expiry, heartbeats) this many times faster' })
+    .option('http-port', {
+      type: 'number', defaultDescription: String(DEFAULT_HTTP_PORT),
+      describe: 'management HTTP API port (0 = any free port); if the default is taken, the API is off unless --any-port',
+    })
+    .option('http', { type: 'boolean', default: true, describe: 'serve the management HTTP API (--no-http turns it off)' })
     .check((a) => {
       if (!(Number(a['time-scale']) > 0)) throw new Error(`--time-scale must be a positive number, got ${a['time-scale']}`);
+      const hp = a['http-port'];
+      if (hp !== undefined && !(Number.isInteger(hp) && Number(hp) >= 0 && Number(hp) <= 65535)) {
+        throw new Error(`--http-port must be a port number from 0 to 65535, got ${hp}`);
+      }
       return true;
     }) as unknown as Argv<ServeArgs>;
 }
@@ -55,7 +68,8 @@ async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<
   for (let port = a.port, tries = 0; ; port++, tries++) {
     try {
       return await startBrokerSim({ port, host: a.host, dbPath: a.dbPath, heartbeat: a.heartbeat, log,
-        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize });
+        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize,
+        ...httpOptions(a) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;
       if (code !== 'EADDRINUSE') throw err;
@@ -64,6 +78,19 @@ async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<
       }
     }
   }
+}
+
+/**
+ * The management API: on 15672 unless told otherwise. With --any-port a taken port moves on to the
+ * next free one; a taken default port (RabbitMQ's management plugin is on it) turns the API off
+ * with a warning; a taken port given with --http-port is an error.
+ */
+export function httpOptions(a: Pick<ServeArgs, 'http' | 'httpPort' | 'anyPort'>): { httpPort: number | false; httpPortTaken: 'fail' | 'next' | 'off' } {
+  if (!a.http) return { httpPort: false, httpPortTaken: 'fail' };
+  return {
+    httpPort: a.httpPort ?? DEFAULT_HTTP_PORT,
+    httpPortTaken: a.anyPort ? 'next' : a.httpPort === undefined ? 'off' : 'fail',
+  };
 }
 
 export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
@@ -77,6 +104,7 @@ export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
   if (a.atMostOnce) console.log('at-most-once: a message given back unacknowledged goes to <queue>.failed, never to another worker');
   if (a.timeScale !== 1) console.log(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
   if (sim.port !== a.port && a.port !== 0) console.log(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);
+  if (sim.managementUrl) console.log(`management API on ${sim.managementUrl}/api/ (RabbitMQ's paths; log in as guest/guest from this machine)`);
   const stop = async (): Promise<void> => {
     removeDiscovery();
     await sim.close();

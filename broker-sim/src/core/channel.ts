@@ -95,7 +95,7 @@ export class CoreChannel {
 
   /** basic.get: takes one message from the queue, or undefined when it has none. */
   get(queue: Queue, noAck: boolean): { deliveryTag: number; message: Message; propertiesRaw: Buffer; afterCommit: boolean } | undefined {
-    const m = queue.get();
+    const m = queue.get(noAck);
     if (!m) return undefined;
     const tag = this.nextTag++;
     let afterCommit = false;

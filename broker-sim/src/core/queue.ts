@@ -12,7 +12,9 @@ import { PriorityReady, QuorumReady, ReadyList, type Ready } from './ready-list.
 import type { Deadline, Scheduler } from './scheduler.ts';
 
 /** Counters from which the management API computes rates, as RabbitMQ's message_stats. */
-export interface QueueStats { publish: number; deliver: number; deliverNoAck: number; get: number; ack: number; redeliver: number }
+export interface QueueStats {
+  publish: number; deliver: number; deliverNoAck: number; get: number; getNoAck: number; getEmpty: number; ack: number; redeliver: number;
+}
 
 /** What a queue needs from the vhost that holds it. */
 export interface QueueHost {
@@ -35,7 +37,7 @@ export class Queue {
   unacked = 0;
   /** Set once a consumer has attached: an auto-delete queue is deleted when the last one leaves. */
   hadConsumers = false;
-  readonly stats: QueueStats = { publish: 0, deliver: 0, deliverNoAck: 0, get: 0, ack: 0, redeliver: 0 };
+  readonly stats: QueueStats = { publish: 0, deliver: 0, deliverNoAck: 0, get: 0, getNoAck: 0, getEmpty: 0, ack: 0, redeliver: 0 };
   deleted = false;
   private expiry: Deadline | undefined;
   private unusedSince = 0;
@@ -166,13 +168,13 @@ export class Queue {
     this.armExpiry();
   }
 
-  /** basic.get: the next live message, counted as a get. */
-  get(): Message | undefined {
+  /** basic.get: the next live message, counted as a get (get_no_ack, get_empty as RabbitMQ counts them). */
+  get(noAck = false): Message | undefined {
     this.touch();
     const m = this.takeLive();
     this.armExpiry();
-    if (!m) return undefined;
-    this.stats.get++;
+    if (!m) { this.stats.getEmpty++; return undefined; }
+    if (noAck) this.stats.getNoAck++; else this.stats.get++;
     if (m.redelivered) this.stats.redeliver++;
     return m;
   }

@@ -37,6 +37,8 @@ export class Connection {
   user: User | undefined;
   vhost: Vhost | undefined;
   clientProperties: Record<string, unknown> = {};
+  /** The SASL mechanism the client logged in with (PLAIN or AMQPLAIN), for the management API. */
+  authMechanism = '';
   private lastReceived = Date.now();
   private lastSent = Date.now();
   private heartbeatTimer: NodeJS.Timeout | undefined;
@@ -168,6 +170,7 @@ export class Connection {
   private startOk(a: { clientProperties: Record<string, unknown>; mechanism: string; response: Buffer | string }): void {
     if (this.state !== 'start') throw errors.commandInvalid('connection.start-ok out of sequence');
     this.clientProperties = a.clientProperties;
+    this.authMechanism = a.mechanism;
     const { username, password } = credentials(a.mechanism, Buffer.from(a.response));
     try {
       this.user = this.broker.authenticate(a.mechanism, username, password, this.loopback);

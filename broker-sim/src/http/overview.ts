@@ -1,0 +1,127 @@
+/** /api/overview, /api/whoami, /api/vhosts, /api/nodes, /api/users, /api/permissions. */
+import type { Vhost } from '../core/vhost.ts';
+import { BROKER_VERSION } from '../server/server-properties.ts';
+import { created, noContent, ok, type ApiRequest, type ApiRouter } from './api.ts';
+import { httpErrors } from './errors.ts';
+import { parseTags } from './auth.ts';
+import { messageCounts, messageStats, sumFigures, type Figures, type Snapshot } from './snapshot.ts';
+
+/** The API version broker-sim follows: field names and semantics of RabbitMQ 3.10's management API. */
+export const API_VERSION = '3.10.8';
+
+const EXCHANGE_TYPES = [
+  { name: 'direct', description: 'AMQP direct exchange, as per the AMQP specification', enabled: true },
+  { name: 'fanout', description: 'AMQP fanout exchange, as per the AMQP specification', enabled: true },
+  { name: 'headers', description: 'AMQP headers exchange, as per the AMQP specification', enabled: true },
+  { name: 'topic', description: 'AMQP topic exchange, as per the AMQP specification', enabled: true },
+];
+
+export function vhostFigures(s: Snapshot, v: Vhost): Figures {
+  return sumFigures([...v.queues.values()].map((q) => s.figures(q)));
+}
+
+function overview(req: ApiRequest): unknown {
+  const s = req.snapshot();
+  const { access, ctx } = req;
+  const vhosts = access.visibleVhosts();
+  const total = sumFigures(vhosts.map((v) => vhostFigures(s, v)));
+  const conns = s.connections().filter((c) => access.seesUser(c.user?.name));
+  const queues = vhosts.flatMap((v) => [...v.queues.values()]);
+  return {
+    management_version: API_VERSION,
+    rates_mode: 'basic',
+    exchange_types: EXCHANGE_TYPES,
+    product_version: BROKER_VERSION,
+    product_name: 'broker-sim',
+    rabbitmq_version: API_VERSION,
+    cluster_name: 'broker-sim',
+    node: ctx.node,
+    disable_stats: false,
+    enable_queue_totals: false,
+    message_stats: messageStats(total),
+    queue_totals: messageCounts(total),
+    object_totals: {
+      channels: conns.reduce((n, c) => n + c.channels.size, 0),
+      connections: conns.length,
+      consumers: queues.reduce((n, q) => n + q.consumers.length, 0),
+      exchanges: vhosts.reduce((n, v) => n + v.exchanges.size, 0),
+      queues: queues.length,
+    },
+    statistics_db_event_queue: 0,
+    listeners: ctx.listeners().map((l) => ({ node: ctx.node, ...l })),
+  };
+}
+
+function vhostJson(s: Snapshot, v: Vhost): Record<string, unknown> {
+  const f = vhostFigures(s, v);
+  return {
+    name: v.name,
+    description: v.name === '/' ? 'Default virtual host' : '',
+    tags: [],
+    metadata: { description: v.name === '/' ? 'Default virtual host' : '', tags: [] },
+    tracing: false,
+    default_queue_type: 'undefined',
+    cluster_state: { [s.ctx.node]: 'running' },
+    ...messageCounts(f),
+    message_stats: messageStats(f),
+  };
+}
+
+function nodeJson(req: ApiRequest): Record<string, unknown> {
+  const m = process.memoryUsage();
+  return {
+    name: req.ctx.node, type: 'disc', running: true, mem_used: m.rss, uptime: Math.round(process.uptime() * 1000),
+    os_pid: String(process.pid), processors: 1,
+  };
+}
+
+export function registerOverviewRoutes(r: ApiRouter): void {
+  r.add('/api/overview', { GET: (req) => ok(overview(req)) });
+  r.add('/api/whoami', { GET: (req) => ok({ name: req.access.userName, tags: req.access.principal.tags }) });
+  r.add('/api/vhosts', { GET: (req) => ok(req.access.visibleVhosts().map((v) => vhostJson(req.snapshot(), v))) });
+  r.add('/api/vhosts/:vhost', {
+    GET: (req) => ok(vhostJson(req.snapshot(), req.access.readable(req.params.vhost!))),
+    PUT: (req) => {
+      req.access.requireAdmin();
+      const name = req.params.vhost!;
+      if (req.ctx.broker.vhost(name)) return noContent();
+      req.ctx.broker.addVhost(name);
+      // As RabbitMQ: the user who creates a vhost gets full permissions on it.
+      req.ctx.broker.setPermission({ user: req.access.userName, vhost: name, configure: '.*', write: '.*', read: '.*' });
+      return created();
+    },
+    DELETE: (req) => {
+      req.access.requireAdmin();
+      const name = req.params.vhost!;
+      if (!req.ctx.broker.deleteVhost(name)) throw httpErrors.notFound();
+      // As RabbitMQ: connections to a deleted vhost are closed.
+      for (const c of req.ctx.connections()) {
+        if (c.vhost?.name === name) c.closeWith(320, `CONNECTION_FORCED - vhost '${name}' is deleted`, 0, 0);
+      }
+      return noContent();
+    },
+  });
+  r.add('/api/nodes', { GET: (req) => ok([nodeJson(req)]) });
+  r.add('/api/nodes/:name', {
+    GET: (req) => {
+      if (req.params.name !== req.ctx.node) throw httpErrors.notFound();
+      return ok(nodeJson(req));
+    },
+  });
+  r.add('/api/users', {
+    GET: (req) => {
+      req.access.requireAdmin();
+      return ok([...req.ctx.broker.users.values()].map((u) => ({ name: u.name, tags: parseTags(u.tags), limits: {} })));
+    },
+  });
+  r.add('/api/permissions', {
+    GET: (req) => {
+      req.access.requireAdmin();
+      const out: unknown[] = [];
+      for (const perms of req.ctx.broker.permissions.values()) {
+        for (const p of perms.values()) out.push({ user: p.user, vhost: p.vhost, configure: p.configure, write: p.write, read: p.read });
+      }
+      return ok(out);
+    },
+  });
+}
