@@ -84,6 +84,15 @@ export const LABS: Lab[] = [
       'Do not retry: `channel.reject(msg, false)`; the work queue needs `\'x-dead-letter-routing-key\': deadQueue`.',
     ],
   },
+  {
+    id: '13', dir: '13-inside-the-broker', title: 'Inside the broker', minutes: 40,
+    goal: 'Answer "what is queued, what is being worked on, and by whom?" with the management API, and with SQL on broker-sim.',
+    files: ['inspect.ts'],
+    hints: [
+      'Print `queue ${q.name}: ready=${q.messages_ready} unacked=${q.messages_unacknowledged} consumers=${q.consumers}`.',
+      '`await get<ConsumerInfo[]>(`/api/consumers/${v}`)`; each has consumer_tag, queue.name, channel_details.connection_name and .number, prefetch_count.',
+    ],
+  },
 ];
 
 export function findLab(idOrDir: string): Lab | undefined {
