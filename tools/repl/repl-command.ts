@@ -1,6 +1,6 @@
 /**
  * `qlab repl`: a Node REPL with `connection` and `channel` already open, for the lab sheet's
- * "try it interactively" steps: `await channel.assertQueue('hello')`,
+ * "try it interactively" steps: `await channel.assertQueue('hello', { durable: false })`,
  * `channel.sendToQueue('hello', Buffer.from('Hello World!'))`, `await channel.get('hello')`.
  */
 import { start, type REPLServer } from 'node:repl';
