@@ -16,12 +16,18 @@ export interface BrokerHandle {
 
 const root = new URL('../', import.meta.url).pathname;
 
+/**
+ * Node flags broker-sim runs with, as `npm start` and the broker-sim bin start it: a small young
+ * generation, so memory grown under a burst is given back instead of kept for the next one.
+ */
+export const SIM_NODE_FLAGS = ['--max-semi-space-size=4'];
+
 /** Starts broker-sim as its own process on a free port with a file database (WAL), as students run it. */
 export async function startSim(extra: string[] = []): Promise<BrokerHandle & { startupMs: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'queuelab-bench-'));
   const dbPath = join(dir, 'bench.db');
   const started = performance.now();
-  const child = spawn(process.execPath, [join(root, 'bin/broker-sim.js'), '--port', '0', '--db', dbPath, ...extra], {
+  const child = spawn(process.execPath, [...SIM_NODE_FLAGS, join(root, 'bin/broker-sim.js'), '--port', '0', '--db', dbPath, ...extra], {
     env: { ...process.env, QUEUELAB_HOME: dir }, stdio: ['ignore', 'pipe', 'inherit'],
   });
   const url = await new Promise<string>((resolve, reject) => {

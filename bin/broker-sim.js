@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
 // Launcher: the bundled build (dist/, made by `npm install`) when it is newer than every source
 // file of broker-sim, else the TypeScript sources through tsx's loader.
 import { readdirSync, statSync } from 'node:fs';

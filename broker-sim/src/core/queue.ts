@@ -29,6 +29,10 @@ export interface QueueHost {
   recordDelivery(m: Message, acquired: boolean): void;
 }
 
+/** Flow control: above this many ready messages (with consumers attached) publishers are slowed. */
+export const FLOW_HIGH = 5_000;
+const FLOW_LOW = FLOW_HIGH / 2;
+
 export class Queue {
   readonly ready: Ready;
   readonly consumers: Consumer[] = [];
@@ -42,6 +46,7 @@ export class Queue {
   private expiry: Deadline | undefined;
   private unusedSince = 0;
   private idleDeadline: Deadline | undefined;
+  private drainWaiters: (() => void)[] = [];
 
   constructor(
     readonly vhost: string,
@@ -149,9 +154,27 @@ export class Queue {
     if (i < 0) return;
     this.consumers.splice(i, 1);
     if (this.next > i) this.next--;
+    this.checkDrained();
     if (this.consumers.length === 0) this.touch();
     // With a single active consumer, the next one in line takes over.
     else if (i === 0 && this.options.singleActiveConsumer) this.dispatch();
+  }
+
+  /** Whether publishers to this queue should wait: consumers are attached and far behind. */
+  get backedUp(): boolean { return this.ready.length > FLOW_HIGH && this.consumers.length > 0; }
+
+  /** Calls fn once the backlog has halved (or the queue lost its consumers or was deleted). */
+  whenDrained(fn: () => void): void {
+    this.drainWaiters.push(fn);
+    this.checkDrained();
+  }
+
+  private checkDrained(): void {
+    if (this.drainWaiters.length === 0) return;
+    if (this.ready.length > FLOW_LOW && this.consumers.length > 0 && !this.deleted) return;
+    const waiters = this.drainWaiters;
+    this.drainWaiters = [];
+    for (const fn of waiters) fn();
   }
 
   /** Hands ready messages to consumers in turn while any has credit. */
@@ -166,6 +189,7 @@ export class Queue {
       c.channel.deliver(c, this, m);
     }
     this.armExpiry();
+    this.checkDrained();
   }
 
   /** basic.get: the next live message, counted as a get (get_no_ack, get_empty as RabbitMQ counts them). */
@@ -195,6 +219,7 @@ export class Queue {
 
   /** Stops its timers (the queue is being deleted). */
   stopTimers(): void {
+    this.checkDrained();
     this.expiry?.cancel();
     this.expiry = undefined;
     this.idleDeadline?.cancel();

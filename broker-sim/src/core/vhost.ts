@@ -156,6 +156,7 @@ export class Vhost implements QueueHost {
     const drained = q.ready.drain();
     if (drained.some((m) => m.stored)) this.storage.purgeQueue(this.name, name);
     for (const m of drained) m.stored = false;
+    q.dispatch(); // wakes publishers held back by its backlog
     return drained.length;
   }
 

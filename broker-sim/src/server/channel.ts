@@ -310,6 +310,7 @@ export class ServerChannel implements ChannelSink {
       id: broker.newMessageId(), exchange, routingKey, propertiesRaw, body, persistent, redelivered: false, stored: false,
       ...(priority === undefined ? {} : { priority }),
     }), expiration);
+    for (const q of queues) if (q.backedUp) this.conn.throttle(q);
     if (queues.length === 0 && mandatory) {
       this.conn.send(encodeContentFrames(this.number, method('basic.return', {
         replyCode: 312, replyText: 'NO_ROUTE', exchange, routingKey,

@@ -7,6 +7,7 @@
 import type { Socket } from 'node:net';
 import type { Broker, User } from '../core/broker.ts';
 import { AmqpError, errors } from '../core/errors.ts';
+import type { Queue } from '../core/queue.ts';
 import type { Vhost } from '../core/vhost.ts';
 import {
   decodeTable, encodeMethodFrame, HEARTBEAT_FRAME, isProtocolHeader, method, parseFrame, PROTOCOL_HEADER,
@@ -44,7 +45,10 @@ export class Connection {
   private heartbeatTimer: NodeJS.Timeout | undefined;
   /** Set once this connection publishes: only publishers are blocked when the broker cannot store. */
   private publisher = false;
-  private paused = false;
+  /** Reading is paused while the broker blocks publishers (disk) or a queue this connection feeds is backed up (flow). */
+  private blockedPause = false;
+  private flowPause = false;
+  private get paused(): boolean { return this.blockedPause || this.flowPause; }
   private readonly onBlocked = (reason: string | undefined): void => this.guard(() => this.blockedChanged(reason));
   private closeTimer: NodeJS.Timeout | undefined;
   readonly connectedAt = Date.now();
@@ -206,7 +210,21 @@ export class Connection {
   publishing(): void {
     if (this.publisher) return;
     this.publisher = true;
-    if (this.broker.blocked) this.pauseReading();
+    if (this.broker.blocked) this.pauseReading('blocked');
+  }
+
+  /**
+   * Flow control, as RabbitMQ's credit flow: a publisher that outruns the consumers of a queue
+   * stops being read until that queue's backlog halves, so memory holds a bounded backlog instead
+   * of everything the publisher can send. Queues with no consumer are not throttled.
+   */
+  throttle(q: Queue): void {
+    if (this.flowPause) return;
+    this.pauseReading('flow');
+    q.whenDrained(() => {
+      this.flowPause = false;
+      if (!this.paused && this.state !== 'closed') this.socket.resume();
+    });
   }
 
   /**
@@ -218,20 +236,19 @@ export class Connection {
     const notify = (this.clientProperties.capabilities as Record<string, unknown> | undefined)?.['connection.blocked'] === true;
     if (reason !== undefined) {
       if (notify) this.sendMethod(0, method('connection.blocked', { reason: reason.slice(0, 255) }));
-      if (this.publisher) this.pauseReading();
+      if (this.publisher) this.pauseReading('blocked');
     } else {
       if (notify) this.sendMethod(0, method('connection.unblocked', {}));
-      if (this.paused) {
-        this.paused = false;
-        this.socket.resume();
+      if (this.blockedPause) {
+        this.blockedPause = false;
+        if (!this.paused) this.socket.resume();
       }
     }
   }
 
-  private pauseReading(): void {
-    if (this.paused) return;
-    this.paused = true;
-    this.socket.pause();
+  private pauseReading(why: 'blocked' | 'flow'): void {
+    if (!this.paused) this.socket.pause();
+    if (why === 'blocked') this.blockedPause = true; else this.flowPause = true;
   }
 
   /**
