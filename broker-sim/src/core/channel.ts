@@ -72,6 +72,9 @@ export class CoreChannel {
   /** The leases this channel holds, oldest first. */
   deliveries(): IterableIterator<Delivery> { return this.unacked.values(); }
 
+  /** A delivery tag for a delivery that is no lease (direct reply-to: no-ack, no queue). */
+  takeDeliveryTag(): number { return this.nextTag++; }
+
   /** Whether this consumer may be given one more message now. */
   hasCredit(c: Consumer): boolean {
     if (!this.active || this.closed) return false;

@@ -140,11 +140,13 @@ export class Vhost implements QueueHost {
       c.channel.cancelByBroker(c);
     }
     for (const m of q.ready.drain()) if (m.stored) this.storage.deleteMessage(m.id);
-    for (const x of this.exchanges.values()) {
+    for (const x of [...this.exchanges.values()]) {
+      const before = x.bindings.length;
       for (let i = x.bindings.length - 1; i >= 0; i--) {
         const b = x.bindings[i]!;
         if (b.destinationType === 'queue' && b.destination === q.name) x.bindings.splice(i, 1);
       }
+      if (x.bindings.length < before) this.autoDeleteIfUnbound(x);
     }
     if (q.durable) this.storage.deleteQueue(this.name, q.name);
     return count;
@@ -180,7 +182,7 @@ export class Vhost implements QueueHost {
       return existing;
     }
     if (!(EXCHANGE_TYPES as readonly string[]).includes(type)) {
-      throw new AmqpError(503, `COMMAND_INVALID - invalid exchange type '${type}'`);
+      throw new AmqpError(503, `COMMAND_INVALID - unknown exchange type '${type}'`);
     }
     const x = new Exchange(this.name, name, type, durable, autoDelete, internal, args);
     this.exchanges.set(name, x);
@@ -222,6 +224,12 @@ export class Vhost implements QueueHost {
     if (i < 0) return;
     x.bindings.splice(i, 1);
     this.storage.deleteBinding(this.bindingRecord(b));
+    this.autoDeleteIfUnbound(x);
+  }
+
+  /** An auto-delete exchange goes when its last binding (as source) goes, as RabbitMQ. */
+  private autoDeleteIfUnbound(x: Exchange): void {
+    if (x.autoDelete && x.bindings.length === 0 && this.exchanges.get(x.name) === x) this.deleteExchange(x.name, false);
   }
 
   private bindingRecord(b: Binding): BindingRecord {

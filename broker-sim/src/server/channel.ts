@@ -9,9 +9,10 @@ import { AmqpError, errors } from '../core/errors.ts';
 import type { Message } from '../core/message.ts';
 import type { Vhost } from '../core/vhost.ts';
 import {
-  decodeProperties, encodeContentFrames, method, readDeliveryMode, type Frame, type Method, type MethodArgs,
+  decodeProperties, encodeContentFrames, encodeProperties, method, PROPERTY_FLAGS, readDeliveryMode, type Frame, type Method, type MethodArgs,
 } from '../protocol/index.ts';
 import { publishHints } from '../core/content.ts';
+import { DirectReplies, directReplies, REPLY_TO, type ReplyTarget } from './direct-reply.ts';
 import type { Connection } from './connection.ts';
 
 interface PendingContent {
@@ -24,7 +25,9 @@ interface PendingContent {
 
 type Args<K extends keyof MethodArgs> = MethodArgs[K];
 
-export class ServerChannel implements ChannelSink {
+const REPLY_TO_FLAG = PROPERTY_FLAGS.replyTo;
+
+export class ServerChannel implements ChannelSink, ReplyTarget {
   private readonly core: CoreChannel;
   private state: 'open' | 'closing' | 'closed' = 'open';
   private opened = false;
@@ -35,6 +38,8 @@ export class ServerChannel implements ChannelSink {
   private confirms: [number, boolean][] = [];
   private confirmScheduled = false;
   private tx: (() => void)[] | undefined;
+  /** Direct reply-to: this channel's reply consumer and the routing key its replies carry. */
+  private replyConsumer: { tag: string; key: string } | undefined;
 
   constructor(private readonly conn: Connection, readonly number: number) {
     this.core = new CoreChannel(conn.id, number, conn.broker, this);
@@ -183,6 +188,10 @@ export class ServerChannel implements ChannelSink {
   }
 
   private queueDeclare(a: Args<'queue.declare'>): void {
+    if (a.queue === REPLY_TO && a.passive) {
+      // RabbitMQ answers a passive declare of the pseudo-queue with 0 messages and 1 consumer.
+      return this.replyUnless(a.nowait, 'queue.declare-ok', { queue: REPLY_TO, messageCount: 0, consumerCount: 1 });
+    }
     if (a.queue !== '') this.authorize('configure', 'queue', a.queue);
     const q = this.vhost.declareQueue(a, this.conn.id);
     this.lastQueue = q.name;
@@ -214,6 +223,7 @@ export class ServerChannel implements ChannelSink {
   }
 
   private consume(a: Args<'basic.consume'>): void {
+    if (a.queue === REPLY_TO) return this.consumeReplies(a);
     const queueName = this.queueName(a.queue);
     this.authorize('read', 'queue', queueName);
     const q = this.vhost.queue(queueName);
@@ -232,7 +242,35 @@ export class ServerChannel implements ChannelSink {
       prefetch: this.core.consumerPrefetch, unacked: 0 });
   }
 
+  /** Direct reply-to: the channel's consumer of replies, as RabbitMQ (no-ack only, one per channel). */
+  private consumeReplies(a: Args<'basic.consume'>): void {
+    if (!a.noAck) throw errors.precondition('reply consumer cannot acknowledge');
+    if (this.replyConsumer) throw errors.precondition('reply consumer already set');
+    const tag = a.consumerTag || `amq.ctag-${randomBytes(16).toString('base64url').slice(0, 22)}`;
+    if (this.core.consumers.has(tag)) throw errors.notAllowed(`attempt to reuse consumer tag '${tag}'`);
+    this.replyConsumer = { tag, key: directReplies(this.conn.broker).register(this) };
+    this.replyUnless(a.nowait, 'basic.consume-ok', { consumerTag: tag });
+  }
+
+  /** ReplyTarget: a reply published to this channel's reply key. */
+  deliverReply(routingKey: string, propertiesRaw: Buffer, body: Buffer): void {
+    if (!this.replyConsumer || this.state !== 'open') return;
+    this.conn.send(encodeContentFrames(this.number, method('basic.deliver', {
+      consumerTag: this.replyConsumer.tag, deliveryTag: this.core.takeDeliveryTag(), redelivered: false, exchange: '', routingKey,
+    }), propertiesRaw, body, this.conn.frameMax));
+  }
+
+  private dropReplyConsumer(): void {
+    if (!this.replyConsumer) return;
+    directReplies(this.conn.broker).unregister(this.replyConsumer.key);
+    this.replyConsumer = undefined;
+  }
+
   private cancel(tag: string, nowait: boolean): void {
+    if (this.replyConsumer?.tag === tag) {
+      this.dropReplyConsumer();
+      return this.replyUnless(nowait, 'basic.cancel-ok', { consumerTag: tag });
+    }
     const c = this.core.removeConsumer(tag);
     this.replyUnless(nowait, 'basic.cancel-ok', { consumerTag: tag });
     if (c) this.maybeAutoDelete(c.queue);
@@ -299,8 +337,9 @@ export class ServerChannel implements ChannelSink {
   /** Routes a complete message; returns it if mandatory and unroutable; confirms after the commit. */
   private route(c: PendingContent, body: Buffer, seq: number): void {
     const { exchange, routingKey, mandatory } = c.args;
-    const propertiesRaw = c.propertiesRaw!;
+    const propertiesRaw = this.withReplyKey(c.propertiesRaw!);
     const vhost = this.vhost;
+    if (exchange === '' && DirectReplies.isReplyKey(routingKey)) return this.routeReply(c, propertiesRaw, body, seq);
     const x = vhost.exchanges.get(exchange);
     const queues = x ? vhost.route(x, routingKey, () => decodeProperties(propertiesRaw).headers ?? {}) : [];
     const persistent = readDeliveryMode(propertiesRaw) === 2;
@@ -318,6 +357,28 @@ export class ServerChannel implements ChannelSink {
     }
     // A queue that refused it (x-overflow reject-publish) means basic.nack, as RabbitMQ.
     if (seq > 0) broker.storage.afterCommit(() => this.confirm(seq, rejected === 0));
+  }
+
+  /** A request with reply_to `amq.rabbitmq.reply-to` gets this channel's reply key instead. */
+  private withReplyKey(raw: Buffer): Buffer {
+    if (raw.length < 2 || (raw.readUInt16BE(0) & REPLY_TO_FLAG) === 0) return raw;
+    const p = decodeProperties(raw);
+    if (p.replyTo !== REPLY_TO) return raw;
+    if (!this.replyConsumer) throw errors.precondition('fast reply consumer does not exist');
+    return encodeProperties({ ...p, replyTo: this.replyConsumer.key });
+  }
+
+  /** A reply to a direct reply-to key: straight to the requesting channel, or unroutable if it is gone. */
+  private routeReply(c: PendingContent, propertiesRaw: Buffer, body: Buffer, seq: number): void {
+    const { routingKey, mandatory } = c.args;
+    const target = directReplies(this.conn.broker).target(routingKey);
+    if (target) target.deliverReply(routingKey, propertiesRaw, body);
+    else if (mandatory) {
+      this.conn.send(encodeContentFrames(this.number, method('basic.return', {
+        replyCode: 312, replyText: 'NO_ROUTE', exchange: '', routingKey,
+      }), propertiesRaw, body, this.conn.frameMax));
+    }
+    if (seq > 0) this.confirm(seq, true);
   }
 
   /**
@@ -383,6 +444,7 @@ export class ServerChannel implements ChannelSink {
   }
 
   private releaseState(): void {
+    this.dropReplyConsumer();
     const gone = this.core.close();
     for (const c of gone) this.maybeAutoDelete(c.queue);
   }

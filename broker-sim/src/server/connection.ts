@@ -159,6 +159,9 @@ export class Connection {
       case 'connection.tune-ok': return this.tuneOk(m.args);
       case 'connection.open': return this.open(m.args.virtualHost);
       case 'connection.close':
+        // Channels end now, not when the socket is gone: their consumers and reply keys must not
+        // outlive a close-ok the client has already seen.
+        this.releaseChannels();
         this.sendMethod(0, method('connection.close-ok', {}));
         this.finish();
         return;
