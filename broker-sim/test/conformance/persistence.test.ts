@@ -66,4 +66,35 @@ describe('persistence across kill -9 [sim only: needs a broker process to kill]'
     await assert.rejects(connect(`amqp://alice:s3cret@${url.host}/%2F`), /ConnectionClose/, "alice has no rights on '/'");
     await assert.rejects(connect(`amqp://alice:wrong@${url.host}/alice`), /ACCESS_REFUSED/);
   });
+
+  test('durable exchanges and their bindings survive kill -9; transient ones do not', async () => {
+    const dir = scratchDir();
+    const first = await startSimProcess(dir);
+    running.push(first);
+    const ch = await (await connect(first.url)).createConfirmChannel();
+    await ch.assertExchange('logs', 'topic', { durable: true });
+    await ch.assertExchange('audit', 'fanout', { durable: true });
+    await ch.assertExchange('temp', 'fanout', { durable: false });
+    await ch.assertQueue('errors', { durable: true });
+    await ch.bindQueue('errors', 'logs', '*.error');
+    await ch.bindExchange('audit', 'logs', 'login.#');
+    await ch.bindQueue('errors', 'audit', '');
+    await ch.assertQueue('errors', { durable: true }); // a round trip: the bindings are in
+    await first.stop('SIGKILL');
+
+    const second = await startSimProcess(dir);
+    running.push(second);
+    const conn2 = await connect(second.url);
+    const ch2 = await conn2.createConfirmChannel();
+    ch2.publish('logs', 'db.error', Buffer.from('via queue binding'), { persistent: true });
+    ch2.publish('logs', 'login.failed', Buffer.from('via exchange binding'), { persistent: true });
+    ch2.publish('logs', 'db.info', Buffer.from('unrouted'), { persistent: true });
+    await ch2.waitForConfirms();
+    const got: string[] = [];
+    for (let m = await ch2.get('errors', { noAck: true }); m; m = await ch2.get('errors', { noAck: true })) got.push(m.content.toString());
+    assert.deepEqual(got, ['via queue binding', 'via exchange binding']);
+    const probe = await conn2.createChannel();
+    probe.on('error', () => {});
+    await assert.rejects(probe.checkExchange('temp'), /404/);
+  });
 });
