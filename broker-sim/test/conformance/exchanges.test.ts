@@ -62,6 +62,29 @@ forEachBroker('exchanges', (broker) => {
     await ch.deleteExchange(x);
   });
 
+  test('publish/subscribe: each subscriber\'s exclusive server-named queue gets every broadcast, and goes with it', async () => {
+    const { ch: pub } = await channel(broker.url);
+    const x = broker.name('logs');
+    await pub.assertExchange(x, 'fanout', { durable: false });
+    const subscribers = await Promise.all([1, 2].map(async () => {
+      const { ch, conn } = await channel(broker.url);
+      const { queue } = await ch.assertQueue('', { exclusive: true });
+      await ch.bindQueue(queue, x, '');
+      const got: string[] = [];
+      await ch.consume(queue, (m) => { if (m) got.push(body(m)); }, { noAck: true });
+      return { queue, got, conn };
+    }));
+    for (const t of ['one', 'two', 'three']) pub.publish(x, '', Buffer.from(t));
+    for (const s of subscribers) await eventually('three broadcasts', async () => s.got.length, (n) => n === 3);
+    assert.deepEqual(subscribers.map((s) => s.got), [['one', 'two', 'three'], ['one', 'two', 'three']]);
+    await subscribers[0]!.conn.close();
+    await eventually('the exclusive queue to go with its connection', async () => {
+      const { ch } = await channel(broker.url);
+      try { await ch.checkQueue(subscribers[0]!.queue); return true; } catch { return false; }
+    }, (exists) => !exists);
+    await pub.deleteExchange(x);
+  });
+
   test('topic: * matches one word, # zero or more', async () => {
     const { ch } = await channel(broker.url);
     const x = broker.name('topic');
