@@ -100,7 +100,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
       case 'exchange.delete':
         this.authorize('configure', 'exchange', m.args.exchange);
         this.vhost.deleteExchange(m.args.exchange, m.args.ifUnused);
-        return this.replyUnless(m.args.nowait, 'exchange.delete-ok', {});
+        return this.replyDurably(m.args.nowait, 'exchange.delete-ok', {});
       case 'exchange.bind':
       case 'exchange.unbind': return this.exchangeBind(m.name, m.args);
       case 'queue.declare': return this.queueDeclare(m.args);
@@ -109,13 +109,13 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
       case 'queue.purge': {
         this.authorize('read', 'queue', m.args.queue);
         const messageCount = this.vhost.purgeQueue(this.queueName(m.args.queue), this.conn.id);
-        return this.replyUnless(m.args.nowait, 'queue.purge-ok', { messageCount });
+        return this.replyDurably(m.args.nowait, 'queue.purge-ok', { messageCount });
       }
       case 'queue.delete': {
         const name = this.queueName(m.args.queue);
         this.authorize('configure', 'queue', name);
         const messageCount = this.vhost.deleteQueue(name, m.args.ifUnused, m.args.ifEmpty, this.conn.id);
-        return this.replyUnless(m.args.nowait, 'queue.delete-ok', { messageCount });
+        return this.replyDurably(m.args.nowait, 'queue.delete-ok', { messageCount });
       }
       case 'basic.qos': return this.qos(m.args);
       case 'basic.consume': return this.consume(m.args);
@@ -160,6 +160,16 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     if (!nowait) this.reply(name, args);
   }
 
+  /**
+   * The -ok of a method that changes durable state (declare, bind, delete, purge) goes out only
+   * once that change is committed, as RabbitMQ's: a client that saw it can rely on it after a crash.
+   * Nothing to commit: at once.
+   */
+  private replyDurably<K extends keyof MethodArgs>(nowait: boolean, name: K, args: Partial<MethodArgs[K]>): void {
+    if (nowait) return;
+    this.conn.broker.storage.afterCommit(() => { if (this.state === 'open') this.reply(name, args); });
+  }
+
   private authorize(right: 'configure' | 'write' | 'read', kind: 'queue' | 'exchange', name: string): void {
     this.conn.broker.authorize(this.conn.user!, this.vhost.name, right, kind, name === '' ? 'amq.default' : name);
   }
@@ -175,7 +185,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
   private exchangeDeclare(a: Args<'exchange.declare'>): void {
     this.authorize('configure', 'exchange', a.exchange);
     this.vhost.declareExchange(a.exchange, a.type, a.passive, a.durable, a.autoDelete, a.internal, a.arguments);
-    this.replyUnless(a.nowait, 'exchange.declare-ok', {});
+    this.replyDurably(a.nowait, 'exchange.declare-ok', {});
   }
 
   private exchangeBind(name: 'exchange.bind' | 'exchange.unbind', a: Args<'exchange.bind'>): void {
@@ -184,7 +194,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     const b = { source: a.source, destination: a.destination, destinationType: 'exchange' as const,
       routingKey: a.routingKey, args: a.arguments };
     if (name === 'exchange.bind') this.vhost.bind(b); else this.vhost.unbind(b);
-    this.replyUnless(a.nowait, name === 'exchange.bind' ? 'exchange.bind-ok' : 'exchange.unbind-ok', {});
+    this.replyDurably(a.nowait, name === 'exchange.bind' ? 'exchange.bind-ok' : 'exchange.unbind-ok', {});
   }
 
   private queueDeclare(a: Args<'queue.declare'>): void {
@@ -195,7 +205,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     if (a.queue !== '') this.authorize('configure', 'queue', a.queue);
     const q = this.vhost.declareQueue(a, this.conn.id);
     this.lastQueue = q.name;
-    this.replyUnless(a.nowait, 'queue.declare-ok', { queue: q.name, messageCount: q.messageCount, consumerCount: q.consumers.length });
+    this.replyDurably(a.nowait, 'queue.declare-ok', { queue: q.name, messageCount: q.messageCount, consumerCount: q.consumers.length });
   }
 
   private queueBind(name: 'queue.bind' | 'queue.unbind', a: Args<'queue.bind'>): void {
@@ -207,10 +217,10 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     const b = { source: a.exchange, destination: queue, destinationType: 'queue' as const, routingKey: a.routingKey, args: a.arguments ?? {} };
     if (name === 'queue.bind') {
       this.vhost.bind(b);
-      this.replyUnless(a.nowait, 'queue.bind-ok', {});
+      this.replyDurably(a.nowait, 'queue.bind-ok', {});
     } else {
       this.vhost.unbind(b);
-      this.reply('queue.unbind-ok', {});
+      this.replyDurably(false, 'queue.unbind-ok', {});
     }
   }
 

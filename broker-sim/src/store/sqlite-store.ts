@@ -23,6 +23,8 @@ const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 /** Every so many commits, free pages beyond this share of the file are returned (incremental vacuum). */
 const RECLAIM_EVERY_COMMITS = 200;
 const RECLAIM_MIN_FREE_PAGES = 256;
+/** The longest a write nobody waits for stays uncommitted. */
+const LAZY_COMMIT_MS = 5;
 /** Quiet time after the last commit before the files are tidied. */
 const IDLE_TIDY_MS = 1000;
 /** Retrying a commit that failed: from 50 ms, doubling, at most every 2 s. Only while failing. */
@@ -44,6 +46,7 @@ export class SqliteStore implements Storage {
   private events: BrokerEvent[] = [];
   private failure: string | undefined;
   private commits = 0;
+  private lazyTimer: NodeJS.Timeout | undefined;
   private lastCommitAt = 0;
   private idleTimer: NodeJS.Timeout | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
@@ -208,6 +211,7 @@ export class SqliteStore implements Storage {
   afterCommit(fn: () => void): void {
     if (!this.scheduled) { fn(); return; }
     this.waiting.push(fn);
+    this.hurry();
   }
 
   /**
@@ -326,6 +330,8 @@ export class SqliteStore implements Storage {
   }
 
   close(): void {
+    if (this.lazyTimer) clearTimeout(this.lazyTimer);
+    this.lazyTimer = undefined;
     if (this.idleTimer) clearTimeout(this.idleTimer);
     if (this.retryTimer) clearTimeout(this.retryTimer);
     if (this.scheduled) this.flush();
@@ -349,9 +355,21 @@ export class SqliteStore implements Storage {
     this.schedule();
   }
 
+  /**
+   * Writes nobody waits for (no confirm, no tx.commit) are committed within LAZY_COMMIT_MS, so many
+   * event-loop turns share one transaction; as soon as someone waits, the commit is made at the end
+   * of this turn.
+   */
   private schedule(): void {
     if (this.scheduled) return;
     this.scheduled = true;
+    this.lazyTimer = setTimeout(() => { this.lazyTimer = undefined; this.flush(); }, LAZY_COMMIT_MS);
+  }
+
+  private hurry(): void {
+    if (!this.lazyTimer) return;
+    clearTimeout(this.lazyTimer);
+    this.lazyTimer = undefined;
     setImmediate(() => this.flush());
   }
 

@@ -5,9 +5,9 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Channel, ConfirmChannel, ConsumeMessage, GetMessage } from 'amqplib';
+import type { Channel, ConfirmChannel, GetMessage } from 'amqplib';
 import { forEachBroker } from '../../../test/support/brokers.ts';
-import { body, channel, channelClosed, closeAll, connect, eventually, sleep, within } from './support/amqp.ts';
+import { body, channel, channelClosed, closeAll, connect, eventually, getOne, sleep, within } from './support/amqp.ts';
 
 /** Takes every ready message with basic.get (no-ack), in order. */
 async function drain(ch: Channel, q: string): Promise<GetMessage[]> {
@@ -94,7 +94,7 @@ forEachBroker('queue arguments', (broker) => {
     ch.sendToQueue(src, Buffer.from('worse'));
     const [bad] = await takeWhenThereNoAck(ch, src, 1);
     ch.reject(bad!, false);
-    const worse = await eventuallyGet(ch, src);
+    const worse = await getOne(ch, src);
     ch.nack(worse, false, false);
     const got = await takeWhenThere(ch, dlq, 2);
     assert.deepEqual(got.map(body), ['bad', 'worse']);
@@ -115,7 +115,7 @@ forEachBroker('queue arguments', (broker) => {
     await ch.assertQueue(wait, { durable: false, arguments: { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': work, 'x-message-ttl': 20 } });
     ch.sendToQueue(work, Buffer.from('job'));
     for (let round = 1; round <= 2; round++) {
-      const m = await eventuallyGet(ch, work);
+      const m = await getOne(ch, work);
       if (round === 2) {
         const list = deaths(m).map(deathWithoutTime);
         assert.deepEqual(list, [
@@ -125,7 +125,7 @@ forEachBroker('queue arguments', (broker) => {
       }
       ch.reject(m, false);
     }
-    const m = await eventuallyGet(ch, work);
+    const m = await getOne(ch, work);
     const list = deaths(m).map(deathWithoutTime);
     assert.deepEqual(list.map((d) => [d.queue, d.reason, d.count]), [[wait, 'expired', 2], [work, 'rejected', 2]]);
     assert.equal(m.properties.headers?.['x-first-death-reason'], 'rejected');
@@ -154,7 +154,7 @@ forEachBroker('queue arguments', (broker) => {
     await ch.assertQueue(q, { durable: false, arguments: { 'x-max-length': 2, 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': dlq } });
     ch.sendToQueue(q, Buffer.from('a'));
     ch.sendToQueue(q, Buffer.from('b'));
-    const a = await eventuallyGet(ch, q);
+    const a = await getOne(ch, q);
     assert.equal(body(a), 'a');
     ch.sendToQueue(q, Buffer.from('c'));
     ch.sendToQueue(q, Buffer.from('d'));
@@ -272,21 +272,9 @@ forEachBroker('queue arguments', (broker) => {
   });
 });
 
-/** basic.get without ack, waiting for a message to arrive. */
-async function eventuallyGet(ch: Channel, q: string): Promise<GetMessage> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const m = await ch.get(q, { noAck: false });
-    if (m) return m;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for a message in ${q}`);
-    await sleep(10);
-  }
-}
-
 async function takeWhenThereNoAck(ch: Channel, q: string, n: number): Promise<GetMessage[]> {
   const out: GetMessage[] = [];
-  while (out.length < n) out.push(await eventuallyGet(ch, q));
+  while (out.length < n) out.push(await getOne(ch, q));
   return out;
 }
 
-export type { ConsumeMessage };

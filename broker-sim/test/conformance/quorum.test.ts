@@ -7,17 +7,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Channel, GetMessage } from 'amqplib';
 import { forEachBroker } from '../../../test/support/brokers.ts';
-import { body, channel, closeAll, connect, eventually, sleep, within } from './support/amqp.ts';
-
-async function getOne(ch: Channel, q: string): Promise<GetMessage> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const m = await ch.get(q, { noAck: false });
-    if (m) return m;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for a message in ${q}`);
-    await sleep(10);
-  }
-}
+import { body, channel, closeAll, connect, eventually, getOne, within } from './support/amqp.ts';
 
 const deliveryCount = (m: GetMessage) => m.properties.headers?.['x-delivery-count'];
 

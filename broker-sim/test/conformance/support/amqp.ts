@@ -61,3 +61,14 @@ export async function eventually<T>(what: string, read: () => Promise<T>, ok: (v
 }
 
 export const body = (m: { content: Buffer }): string => m.content.toString();
+
+/** basic.get with acks, waiting (up to ms) for a message to arrive in q. */
+export async function getOne(ch: import('amqplib').Channel, q: string, ms = 5000): Promise<import('amqplib').GetMessage> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const m = await ch.get(q, { noAck: false });
+    if (m) return m;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for a message in ${q}`);
+    await sleep(10);
+  }
+}
