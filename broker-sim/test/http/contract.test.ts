@@ -200,6 +200,24 @@ forEachBroker('management API', (broker) => {
     assert.deepEqual({ type: info.type, durable: info.durable, internal: info.internal }, { type: 'topic', durable: false, internal: false });
   });
 
+  test('an exchange bound to an exchange routes through it', async () => {
+    const front = broker.name('mgmt-front');
+    const back = broker.name('mgmt-back');
+    exchanges.push(front, back);
+    const q = queueName('mgmt-behind');
+    await api.declareExchange('/', front, 'fanout');
+    await api.declareExchange('/', back, 'direct', { durable: true });
+    await api.declareQueue('/', q);
+    await api.bindExchange('/', front, back);
+    await api.bindQueue('/', back, q, 'k');
+    assert.deepEqual(await api.publish('/', front, 'k', 'through'), { routed: true });
+    assert.deepEqual(await api.publish('/', front, 'other', 'nowhere'), { routed: false });
+    const toBack = (await api.getBindings('/')).filter((b) => b.source === front);
+    assert.deepEqual(toBack.map((b) => [b.destination, b.destination_type, b.properties_key]), [[back, 'exchange', '~']]);
+    assert.equal((await api.getExchange('/', back)).durable, true);
+    assert.equal((await api.getExchange('/', '')).type, 'direct', 'the default exchange is amq.default in URLs');
+  });
+
   test("errors are RabbitMQ's: a missing queue is 404, a wrong password 401", async () => {
     const notFound = await failure(api.getQueue('/', broker.name('missing')));
     assert.deepEqual([notFound.status, notFound.error, notFound.reason], [404, 'Object Not Found', 'Not Found']);
