@@ -16,6 +16,15 @@ const QUEUE_FIELDS = [
   'messages_ready_details', 'messages_unacknowledged', 'messages_unacknowledged_details', 'message_bytes',
   'message_bytes_ready', 'message_bytes_unacknowledged', 'message_stats', 'consumer_details',
 ];
+const CONSUMER_FIELDS = ['ack_required', 'active', 'activity_status', 'arguments', 'channel_details', 'consumer_tag', 'exclusive', 'prefetch_count', 'queue'];
+const CONNECTION_FIELDS = [
+  'auth_mechanism', 'channel_max', 'channels', 'client_properties', 'connected_at', 'frame_max', 'host', 'name', 'node', 'peer_host',
+  'peer_port', 'port', 'protocol', 'recv_oct', 'send_oct', 'ssl', 'state', 'timeout', 'type', 'user', 'vhost',
+];
+const CHANNEL_FIELDS = [
+  'acks_uncommitted', 'confirm', 'connection_details', 'consumer_count', 'global_prefetch_count', 'messages_unacknowledged',
+  'messages_uncommitted', 'messages_unconfirmed', 'name', 'node', 'number', 'prefetch_count', 'state', 'transactional', 'user', 'vhost',
+];
 const STATS = ['ack', 'deliver', 'deliver_get', 'deliver_no_ack', 'get', 'get_empty', 'get_no_ack', 'publish', 'redeliver'];
 const STAT_FIELDS = STATS.flatMap((s) => [s, `${s}_details`]);
 
@@ -97,10 +106,15 @@ forEachBroker('management API', (broker) => {
     assert.deepEqual(info.consumer_details!.map((x) => x.consumer_tag), [consumerTag]);
 
     const connection = await settled('the connection', async () => (await api.getConnections()).find((x) => x.name === consumer.channel_details.connection_name), (x) => x !== undefined);
-    assert.deepEqual({ user: connection!.user, vhost: connection!.vhost, product: connection!.client_properties.product },
-      { user: 'guest', vhost: '/', product: 'amqplib' });
+    assert.deepEqual(missing(consumer, CONSUMER_FIELDS), []);
+    assert.deepEqual(missing(connection!, CONNECTION_FIELDS), []);
+    const c2 = connection as unknown as Record<string, unknown>;
+    assert.deepEqual([c2.user, c2.vhost, c2.auth_mechanism, c2.protocol, c2.channel_max, c2.frame_max, c2.timeout, c2.channels, c2.state],
+      ['guest', '/', 'PLAIN', 'AMQP 0-9-1', 2047, 131072, 60, 1, 'running']);
+    assert.equal(connection!.client_properties.product, 'amqplib');
     const chan = await settled('the channel with two unacked', async () => (await api.getChannels()).find((x) => x.name === consumer.channel_details.name),
       (x) => x !== undefined && x.messages_unacknowledged === 2);
+    assert.deepEqual(missing(chan!, CHANNEL_FIELDS), []);
     assert.deepEqual({ consumers: chan!.consumer_count, prefetch: chan!.prefetch_count, confirm: chan!.confirm, number: chan!.number },
       { consumers: 1, prefetch: 2, confirm: true, number: consumer.channel_details.number });
   });
