@@ -105,7 +105,8 @@ forEachBroker('management API', (broker) => {
       { ack: true, prefetch: 2, exclusive: false, queue: { name: q, vhost: '/' } });
     assert.deepEqual(info.consumer_details!.map((x) => x.consumer_tag), [consumerTag]);
 
-    const connection = await settled('the connection', async () => (await api.getConnections()).find((x) => x.name === consumer.channel_details.connection_name), (x) => x !== undefined);
+    const connection = await settled('the connection with its channel', async () => (await api.getConnections()).find((x) => x.name === consumer.channel_details.connection_name),
+      (x) => x !== undefined && x.channels === 1);
     assert.deepEqual(missing(consumer, CONSUMER_FIELDS), []);
     assert.deepEqual(missing(connection!, CONNECTION_FIELDS), []);
     const c2 = connection as unknown as Record<string, unknown>;
@@ -138,11 +139,12 @@ forEachBroker('management API', (broker) => {
     const requeued = await api.getMessages('/', q, { count: 2, ackmode: 'reject_requeue_true' });
     assert.deepEqual(requeued.map((m) => [m.payload, m.message_count]), [['m3', 0]], 'one message for a count of two');
     assert.equal((await ch.checkQueue(q)).messageCount, 1, 'm3 is back');
-    const info = await settled(`counts of ${q}`, () => api.getQueue('/', q), (x) => x.messages === 1 && x.message_stats?.deliver_get === 4);
-    assert.deepEqual(counts(info), {
+    const expected = {
       messages: 1, ready: 1, unacked: 0, consumers: 0, publish: 3, deliver: 0, get: 3, get_no_ack: 1, get_empty: 0, ack: 0,
       redeliver: 1, deliver_get: 4,
-    });
+    };
+    const info = await settled(`counts of ${q}`, () => api.getQueue('/', q), (x) => JSON.stringify(counts(x)) === JSON.stringify(expected));
+    assert.deepEqual(counts(info), expected);
   });
 
   test('publish through the API says whether the message was routed; binary payloads come back base64', async () => {
