@@ -296,6 +296,10 @@ export class ManagementClient {
     await this.send('POST', `/bindings/${v(vhost)}/e/${x(exchange)}/q/${v(queue)}`, { routing_key: routingKey, arguments: args });
   }
 
+  async bindExchange(vhost: string, source: string, destination: string, routingKey = '', args: Record<string, unknown> = {}): Promise<void> {
+    await this.send('POST', `/bindings/${v(vhost)}/e/${x(source)}/e/${x(destination)}`, { routing_key: routingKey, arguments: args });
+  }
+
   /** Removes the binding named by its properties_key (from getQueueBindings). */
   async unbindQueue(vhost: string, exchange: string, queue: string, propertiesKey: string): Promise<void> {
     await this.send('DELETE', `/bindings/${v(vhost)}/e/${x(exchange)}/q/${v(queue)}/${encodeURIComponent(propertiesKey)}`);

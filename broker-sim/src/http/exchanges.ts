@@ -112,7 +112,7 @@ function between(req: ApiRequest, type: DestinationType): { v: Vhost; source: st
   const v = req.access.readable(req.params.vhost!);
   const source = urlName(req.params.source!);
   const destination = type === 'exchange' ? urlName(req.params.destination!) : req.params.destination!;
-  findExchange(v, source || 'amq.default');
+  if (!v.exchanges.has(source)) throw httpErrors.notFound();
   if (type === 'queue' ? !v.queues.has(destination) : !v.exchanges.has(destination)) throw httpErrors.notFound();
   const list = source === '' && type === 'queue' ? [defaultBinding(destination)]
     : v.exchanges.get(source)!.bindings.filter((b) => b.destinationType === type && b.destination === destination);

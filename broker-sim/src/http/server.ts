@@ -62,7 +62,9 @@ export async function startManagementServer(broker: Broker, amqp: AmqpListener, 
     log,
   };
   const router = buildRouter();
-  const server = createServer((req, res) => { void handle(ctx, router, req, res); });
+  const server = createServer((req, res) => {
+    handle(ctx, router, req, res).catch((err: unknown) => log(`management API: ${(err as Error).message}`));
+  });
   port = await listen(server, o);
   const shownHost = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
   return {
