@@ -33,7 +33,7 @@ const userCommand: CommandModule = {
         .positional('name', { type: 'string', demandOption: true })
         .option('password', { type: 'string', demandOption: true, describe: 'the password (stored hashed)' })
         .option('vhost', { type: 'string', array: true, default: [] as string[], describe: 'vhost(s) the user may use' })
-        .option('tags', { type: 'string', default: '', describe: 'user tags, e.g. administrator' })
+        .option('tags', { type: 'string', default: 'management', describe: 'user tags: management lets the user read the management API (qtop) for their own vhosts; administrator sees everything' })
         .option('configure', { type: 'string', default: '.*', describe: 'configure permission regex' })
         .option('write', { type: 'string', default: '.*', describe: 'write permission regex' })
         .option('read', { type: 'string', default: '.*', describe: 'read permission regex' }),
