@@ -24,7 +24,7 @@ export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableS
   channel.on('error', (err: Error) => output.write(`channel closed by the broker: ${err.message}\n(make a new one: channel = await connection.createChannel())\n`));
   const output = io.output ?? process.stdout;
   output.write(`connected to ${redact(url)}\n`);
-  output.write('ready: connection, channel, amqp. Try: await channel.assertQueue(\'hello\')\n');
+  output.write('ready: connection, channel, amqp. Try: await channel.assertQueue(\'hello\', { durable: false })\n');
   const server = start({ prompt: 'amqp> ', input: io.input ?? process.stdin, output, useGlobal: false, terminal: io.input ? false : undefined });
   Object.assign(server.context, { amqp, connection, channel, Buffer });
   server.on('exit', () => { connection.close().catch(() => {}); });

@@ -1,0 +1,108 @@
+/**
+ * A worker's life beyond its messages: --restart reconnects after the broker drops its connection,
+ * Ctrl-C prints the summary and exits 0, an unknown vhost is one clear line; and `qlab repl` opens
+ * a channel the lab sheet's interactive steps can use. Against broker-sim, and RabbitMQ when set
+ * (whose connections are closed through its management API).
+ */
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import amqp from 'amqplib';
+import { forEachBroker } from '../../test/support/brokers.ts';
+import { ManagementClient } from '../shared/management-client.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+interface Running { child: ChildProcess; out(): string; exited: Promise<number | null> }
+
+function start(tool: string, args: string[], env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore'): Running {
+  const child = spawn(process.execPath, [`${root}bin/${tool}.js`, ...args], {
+    env: { ...process.env, NO_COLOR: '1', ...env }, stdio: [stdin, 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout!.on('data', (d) => { out += d; });
+  child.stderr!.on('data', (d) => { out += d; });
+  return { child, out: () => out, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
+}
+
+async function waitFor(r: Running, pattern: RegExp, what: string, ms = 20_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!pattern.test(r.out())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output: ${r.out().slice(-500)}`);
+    await new Promise((res) => setTimeout(res, 50));
+  }
+}
+
+forEachBroker('qprocessor and qlab repl, beyond messages', (broker) => {
+  const running: Running[] = [];
+  after(() => { for (const r of running) r.child.kill('SIGKILL'); });
+  const run = (tool: string, args: string[], stdin: 'ignore' | 'pipe' = 'ignore') => {
+    const r = start(tool, args, { AMQP_URL: broker.url }, stdin);
+    running.push(r);
+    return r;
+  };
+
+  async function send(queue: string, bodies: string[]): Promise<void> {
+    const c = await amqp.connect(broker.url);
+    const ch = await c.createConfirmChannel();
+    for (const b of bodies) ch.sendToQueue(queue, Buffer.from(b));
+    await ch.waitForConfirms();
+    await c.close();
+  }
+
+  test('--restart reconnects when the broker closes the worker\'s connection, and goes on working', async () => {
+    const queue = broker.name('restart');
+    const name = `restart-${randomBytes(4).toString('hex')}`;
+    const w = run('qprocessor', ['-q', queue, '--delay-per-char', '0', '--restart', '--name', name]);
+    await waitFor(w, /waiting for messages/, 'the worker to start');
+    const api = new ManagementClient({ url: broker.managementUrl!, username: 'guest', password: 'guest' });
+    let conn;
+    const deadline = Date.now() + 15_000; // RabbitMQ lists a new connection within its statistics interval
+    while (!(conn = (await api.getConnections()).find((c) => c.user_provided_name === name || c.client_properties?.connection_name === name))) {
+      if (Date.now() > deadline) throw new Error(`no connection named ${name} in the management API`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    await api.closeConnection(conn.name, 'the test closes it');
+    await waitFor(w, /connection lost .*reconnecting in 1s/, 'the worker to notice');
+    await waitFor(w, /connected to[\s\S]*connected to/, 'the worker to reconnect');
+    await send(queue, ['after the restart']);
+    await waitFor(w, /RECEIVED\s+#\d+ "after the restart"/, 'the message sent after the restart');
+  });
+
+  test('Ctrl-C stops taking messages, prints the summary and exits 0', async () => {
+    const queue = broker.name('sigint');
+    const w = run('qprocessor', ['-q', queue, '--delay-per-char', '0', '--acknowledge']);
+    await waitFor(w, /waiting for messages/, 'the worker to start');
+    await send(queue, ['one', 'two']);
+    await waitFor(w, /ACKED[\s\S]*ACKED/, 'two acks');
+    w.child.kill('SIGINT');
+    assert.equal(await w.exited, 0);
+    assert.match(w.out(), /summary: received 2, acked 2, lost 0, nacked 0, rejected 0, redelivered seen 0/);
+  });
+
+  test('an unknown vhost is one line saying what to check, and exit code 1', async () => {
+    const u = new URL(broker.url);
+    u.pathname = `/no-such-vhost-${randomBytes(3).toString('hex')}`;
+    const r = start('qprocessor', ['-q', 'x', '--url', u.toString()], {});
+    assert.equal(await r.exited, 1);
+    const lines = r.out().split('\n').filter((l) => l && !l.includes('nodedir'));
+    assert.equal(lines.length, 1, r.out());
+    assert.match(lines[0]!, /^qprocessor: vhost 'no-such-vhost-\w+' refused for user 'guest' at .*; check --vhost/);
+  });
+
+  test('qlab repl has connection and channel open: the lab sheet\'s interactive steps work', async () => {
+    const queue = broker.name('repl');
+    const r = run('qlab', ['repl'], 'pipe');
+    await waitFor(r, /ready: connection, channel/, 'the REPL');
+    r.child.stdin!.write(`await channel.assertQueue('${queue}', { durable: false, autoDelete: false })\n`);
+    r.child.stdin!.write(`channel.sendToQueue('${queue}', Buffer.from('Hello World!'))\n`);
+    r.child.stdin!.write(`(await channel.checkQueue('${queue}')).messageCount\n`);
+    r.child.stdin!.write(`(await channel.get('${queue}', { noAck: true })).content.toString()\n`);
+    r.child.stdin!.write(`await channel.deleteQueue('${queue}')\n`);
+    await waitFor(r, /'Hello World!'/, 'the message read back in the REPL');
+    assert.match(r.out(), /\n?1\n/, 'checkQueue counted the message');
+    r.child.stdin!.end('.exit\n');
+    assert.equal(await r.exited, 0);
+  });
+});
