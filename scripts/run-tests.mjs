@@ -18,13 +18,40 @@ function collect(path, out) {
   return out;
 }
 
+/**
+ * RabbitMQ for the run: RABBITMQ_URL when set; else a RabbitMQ started with testcontainers when
+ * Docker works; else broker-sim only, saying why.
+ */
+async function rabbitmq() {
+  if (process.env.RABBITMQ_URL) return { env: {}, stop: async () => {}, note: process.env.RABBITMQ_URL };
+  const docker = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10000 });
+  if (docker.status !== 0) {
+    return { env: {}, stop: async () => {}, note: 'skipped: RABBITMQ_URL is not set and Docker does not work here (broker-sim only)' };
+  }
+  const { GenericContainer, Wait } = await import('testcontainers');
+  const c = await new GenericContainer('rabbitmq:3.10-management').withExposedPorts(5672, 15672)
+    .withWaitStrategy(Wait.forLogMessage(/Server startup complete/)).withStartupTimeout(120000).start();
+  const host = c.getHost();
+  return {
+    env: {
+      RABBITMQ_URL: `amqp://guest:guest@${host}:${c.getMappedPort(5672)}`,
+      RABBITMQ_MANAGEMENT_URL: `http://${host}:${c.getMappedPort(15672)}`,
+      RABBITMQCTL: `docker exec ${c.getId()} rabbitmqctl`,
+    },
+    stop: () => c.stop(),
+    note: `a RabbitMQ container started with testcontainers (${c.getId().slice(0, 12)})`,
+  };
+}
+
 const files = roots.flatMap((root) => collect(root, [])).sort();
 if (files.length === 0) {
   console.error('run-tests: no *.test.ts files found under ' + roots.join(', '));
   process.exit(1);
 }
-console.log(`run-tests: ${files.length} files; RabbitMQ: ${process.env.RABBITMQ_URL ?? 'not set (broker-sim only)'}`);
+const broker = await rabbitmq();
+console.log(`run-tests: ${files.length} files; RabbitMQ: ${broker.note}`);
 const result = spawnSync(process.execPath, [
   '--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files,
-], { stdio: 'inherit' });
+], { stdio: 'inherit', env: { ...process.env, ...broker.env } });
+await broker.stop();
 process.exit(result.status ?? 1);

@@ -15,8 +15,10 @@ import { body, channel, closeAll, connect, within } from './support/amqp.ts';
 const TIMEOUT_MS = 1000;
 const RABBITMQ_DEFAULT = 1_800_000;
 
+/** RabbitMQ's CLI: RABBITMQCTL (e.g. `docker exec ID rabbitmqctl` for a container), else the local one. */
 function rabbitmqctl(expr: string): void {
-  execFileSync('rabbitmqctl', ['eval', expr], { stdio: 'pipe', timeout: 20_000 });
+  const [cmd, ...pre] = (process.env.RABBITMQCTL ?? 'rabbitmqctl').split(' ');
+  execFileSync(cmd!, [...pre, 'eval', expr], { stdio: 'pipe', timeout: 20_000 });
 }
 
 /** Why RabbitMQ's consumer timeout cannot be changed here, or undefined when it can. */
