@@ -235,6 +235,8 @@ export class ManagementClient {
   }
 
   getOverview(): Promise<Overview> { return this.get('/overview'); }
+  /** The broker's nodes (one for broker-sim), with `uptime` in ms. */
+  getNodes(): Promise<{ name: string; uptime?: number }[]> { return this.get('/nodes'); }
   whoami(): Promise<WhoAmI> { return this.get('/whoami'); }
   getVhosts(): Promise<VhostInfo[]> { return this.get('/vhosts'); }
 

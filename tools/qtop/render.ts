@@ -1,0 +1,139 @@
+/**
+ * The dashboard as lines of text for a width and height, from the model alone (pure, so render
+ * tests can check it without a terminal). Blessed tags mark the selected row and errors.
+ */
+import { rate, sparkline, type Model } from './model.ts';
+
+const esc = (s: string): string => s.replace(/[{}]/g, (c) => (c === '{' ? '{open}' : '{close}'));
+
+function fit(s: string, width: number, right = false): string {
+  if (s.length > width) return width <= 1 ? s.slice(0, width) : `${s.slice(0, width - 1)}…`;
+  return right ? s.padStart(width) : s.padEnd(width);
+}
+
+const n = (v: number | undefined): string => String(v ?? 0);
+const r = (v: number): string => (v >= 100 ? v.toFixed(0) : v.toFixed(1));
+
+function uptime(ms: number): string {
+  const s = Math.floor(ms / 1000);
+  if (s < 60) return `${s}s`;
+  if (s < 3600) return `${Math.floor(s / 60)}m ${s % 60}s`;
+  return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
+}
+
+function header(m: Model, width: number): string[] {
+  const s = m.snapshot;
+  if (!s) return [fit(`qtop · ${m.source}`, width), m.error ? `{red-fg}${esc(fit(`disconnected — retrying: ${m.error}`, width))}{/red-fg}` : 'connecting…'];
+  const o = s.overview;
+  const kind = o.product_name === 'broker-sim' ? `broker-sim ${o.product_version ?? ''}`.trim() : `RabbitMQ ${o.rabbitmq_version ?? o.management_version}`;
+  const up = s.uptime;
+  const t = o.object_totals;
+  const st = o.message_stats;
+  const line1 = `qtop · ${kind}${up ? ` · up ${uptime(up)}` : ''} · ${t.connections} conn · ${t.channels} chan · ${t.consumers ?? 0} cons`
+    + ` · pub ${r(rate(st, 'publish'))}/s dlv ${r(rate(st, 'deliver_get'))}/s ack ${r(rate(st, 'ack'))}/s`;
+  const line2 = m.error
+    ? `{red-fg}${esc(fit(`disconnected — retrying: ${m.error}`, width))}{/red-fg}`
+    : esc(fit(`${m.source} · vhost: ${m.vhost ?? 'all'} · sort: ${m.sort} · filter: ${m.filter || 'none'}`, width));
+  return [esc(fit(line1, width)), line2];
+}
+
+/** Column widths for the queue table at this width. */
+function columns(width: number): { name: number; spark: number } {
+  const fixed = 6 + 6 + 5 + 7 + 7 + 7; // ready unacked consumers publish deliver ack
+  const gaps = 7;
+  const spark = width >= 100 ? 24 : width >= 80 ? 12 : 0;
+  return { name: Math.max(8, width - fixed - gaps - spark), spark };
+}
+
+function table(m: Model, width: number, height: number): string[] {
+  const c = columns(width);
+  const head = `${fit('QUEUE', c.name)} ${fit('READY', 6, true)} ${fit('UNACK', 6, true)} ${fit('CONS', 5, true)} `
+    + `${fit('PUB/s', 7, true)} ${fit('DLV/s', 7, true)} ${fit('ACK/s', 7, true)}${c.spark ? ` ${fit('DEPTH', c.spark)}` : ''}`;
+  const rows = m.rows();
+  const out = [`{bold}${esc(fit(head, width))}{/bold}`];
+  if (rows.length === 0) {
+    out.push(m.snapshot ? (m.filter || m.vhost ? '(no queue matches)' : '(no queues yet)') : '');
+    return out;
+  }
+  // Keep the selection in view.
+  const visible = Math.max(1, height - 1);
+  const first = Math.min(Math.max(0, m.selected - visible + 1), Math.max(0, rows.length - visible));
+  rows.slice(first, first + visible).forEach((q, i) => {
+    const name = m.vhost === undefined && q.vhost !== '/' ? `${q.vhost}/${q.name}` : q.name;
+    const st = q.message_stats;
+    const line = `${fit(name, c.name)} ${fit(n(q.messages_ready), 6, true)} ${fit(n(q.messages_unacknowledged), 6, true)} `
+      + `${fit(n(q.consumers), 5, true)} ${fit(r(rate(st, 'publish')), 7, true)} ${fit(r(rate(st, 'deliver_get')), 7, true)} `
+      + `${fit(r(rate(st, 'ack')), 7, true)}${c.spark ? ` ${sparkline(m.history.get(`${q.vhost}/${q.name}`) ?? [], c.spark)}` : ''}`;
+    const text = esc(fit(line, width));
+    out.push(first + i === m.selected ? `{inverse}${text}{/inverse}` : text);
+  });
+  return out;
+}
+
+function details(m: Model, width: number): string[] {
+  const q = m.selectedQueue();
+  if (!q) return [];
+  const out = [esc(fit(`── ${q.name} ${'─'.repeat(Math.max(0, width))}`, width))];
+  const consumers = m.consumersOfSelected();
+  if (consumers.length === 0) out.push('  no consumers');
+  for (const c of consumers.slice(0, 4)) {
+    out.push(esc(fit(`  ${c.tag}  ${c.connection} ch ${c.channel}  prefetch ${c.prefetch || '∞'}  unacked ${c.unacked}`, width)));
+  }
+  if (consumers.length > 4) out.push(`  … ${consumers.length - 4} more consumers`);
+  if (m.brokerSim) {
+    const leases = m.leasesOfSelected();
+    for (const l of leases.slice(0, 3)) {
+      const left = l.time_left_ms === null ? 'no deadline' : `${Math.ceil(l.time_left_ms / 1000)}s left`;
+      out.push(esc(fit(`  lease: message ${l.message_id} held by ${l.consumer_tag ?? 'basic.get'} for ${Math.floor(l.held_ms / 1000)}s, ${left}`, width)));
+    }
+    if (leases.length > 3) out.push(`  … ${leases.length - 3} more leases`);
+  }
+  return out;
+}
+
+function events(m: Model, width: number, max: number): string[] {
+  const list = m.snapshot?.events;
+  if (!list || max <= 0) return [];
+  const shown = list.filter((e) => e.kind !== 'lease.granted' && e.kind !== 'lease.acked').slice(0, max);
+  if (shown.length === 0) return [];
+  return ['{bold}recent events{/bold}', ...shown.map((e) => {
+    const t = new Date(e.at).toTimeString().slice(0, 8);
+    return esc(fit(`  ${t} ${e.kind} ${e.queue}${e.detail ? ` ${e.detail}` : ''}`, width));
+  })];
+}
+
+export const KEYS = '↑↓/jk select  s sort  v vhost  / filter  p purge  d delete  ? help  q quit';
+
+const HELP = [
+  '{bold}qtop keys{/bold}',
+  '  ↑ ↓ j k   select a queue          s   sort: name, ready, unacked, consumers, publish rate',
+  '  v         next vhost (all first)  /   filter queues by name (empty: all)',
+  '  p         purge the selected queue (asks first)',
+  '  d         delete the selected queue (asks first)',
+  '  ?         this help               q   quit (also Ctrl-C)',
+  '',
+  'READY: waiting for a consumer. UNACK: delivered, not yet acknowledged (held by a worker).',
+  'Rates are messages per second over the last seconds, as the management API computes them.',
+];
+
+/** Every line of the screen, top to bottom, exactly `height` of them. */
+export function renderLines(m: Model, width: number, height: number): string[] {
+  const top = header(m, width);
+  const notice = m.notice ? [esc(fit(m.notice, width))] : [''];
+  if (m.showHelp) return pad([...top, '', ...HELP.map((l) => (l.startsWith('{') ? l : esc(fit(l, width))))], height, width);
+  const body = details(m, width);
+  const ev = events(m, width, 4);
+  const footer = esc(fit(KEYS, width));
+  const reserved = top.length + notice.length + 1;
+  const tableHeight = Math.max(4, height - reserved - body.length - ev.length);
+  const lines = [...top, ...notice, ...table(m, width, tableHeight)];
+  while (lines.length < top.length + notice.length + tableHeight) lines.push('');
+  lines.push(...body, ...ev);
+  return pad(lines.slice(0, height - 1), height - 1, width).concat(footer);
+}
+
+function pad(lines: string[], height: number, _width: number): string[] {
+  const out = lines.slice(0, height);
+  while (out.length < height) out.push('');
+  return out;
+}
