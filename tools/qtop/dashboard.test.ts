@@ -72,7 +72,7 @@ forEachBroker('qtop on fake streams', (broker) => {
     const lines = text.split('\n');
     assert.equal(lines.length, 24, 'fills an 80×24 terminal');
     assert.ok(lines.every((l) => l.length <= 80), 'no line wider than the terminal');
-    assert.match(lines[0]!, broker.kind === 'sim' ? /^qtop · broker-sim / : /^qtop · RabbitMQ 3\./);
+    assert.match(lines[0]!, broker.kind === 'sim' ? /^qtop \| broker-sim / : /^qtop \| RabbitMQ 3\./);
     assert.match(text, /QUEUE\s+READY\s+UNACK\s+CONS/);
     assert.match(text, /alice-tag .*prefetch 2\s+unacked 2/);
     if (broker.kind === 'sim') assert.match(text, /lease: message \d+ held by alice-tag for \d+s, \d+s left/);
@@ -116,13 +116,13 @@ test('when the management API goes away qtop says "disconnected — retrying" an
   const client = new ManagementClient({ url, username: 'guest', password: 'guest', timeoutMs: 1000 });
   const d = startDashboard({ client, source: url, intervalMs: 60_000, input, output, onQuit: () => {} });
   try {
-    await until(d, (t) => /^qtop · broker-sim/m.test(t), 'the first snapshot');
+    await until(d, (t) => /^qtop \| broker-sim/m.test(t), 'the first snapshot');
     await sim.close();
     const text = await until(d, (t) => /disconnected — retrying/.test(t), 'the disconnected line');
-    assert.match(text, /qtop · broker-sim/, 'the last snapshot stays on screen meanwhile');
+    assert.match(text, /qtop \| broker-sim/, 'the last snapshot stays on screen meanwhile');
     const again = await startPrivateSim({ httpPort: Number(new URL(url).port) });
     try {
-      const back = await until(d, (t) => !/disconnected/.test(t) && /^qtop · broker-sim/m.test(t), 'the dashboard to recover');
+      const back = await until(d, (t) => !/disconnected/.test(t) && /^qtop \| broker-sim/m.test(t), 'the dashboard to recover');
       assert.doesNotMatch(back, /retrying/);
     } finally {
       await again.close();

@@ -33,14 +33,15 @@ export interface Dashboard {
 
 /** One snapshot of everything the dashboard shows. */
 export async function takeSnapshot(client: ManagementClient, vhost?: string): Promise<Snapshot> {
-  const [overview, nodes, queues, consumers, channels] = await Promise.all([
+  const [overview, nodes, queues, consumers, channels, connections] = await Promise.all([
     client.getOverview(), client.getNodes().catch(() => []), client.getQueues(vhost), client.getConsumers(vhost), client.getChannels(),
+    client.getConnections(),
   ]);
   const sim = overview.product_name === 'broker-sim';
   const [leases, events] = sim
     ? await Promise.all([client.getUnacked(vhost).catch(() => null), client.getEvents({ limit: 20, ...(vhost ? { vhost } : {}) }).catch(() => null)])
     : [null, null];
-  return { at: Date.now(), overview, uptime: nodes[0]?.uptime, queues, consumers, channels, leases, events };
+  return { at: Date.now(), overview, uptime: nodes[0]?.uptime, queues, consumers, channels, connections, leases, events };
 }
 
 export function startDashboard(o: DashboardOptions): Dashboard {

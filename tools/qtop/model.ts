@@ -3,7 +3,7 @@
  * last minutes, the selection, sort, vhost and filter. The view renders it; the poller feeds it.
  */
 import type {
-  BrokerEventInfo, ChannelInfo, ConsumerInfo, MessageStats, Overview, QueueInfo, UnackedDelivery,
+  BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, MessageStats, Overview, QueueInfo, UnackedDelivery,
 } from '../shared/management-client.ts';
 
 export interface Snapshot {
@@ -15,6 +15,7 @@ export interface Snapshot {
   queues: QueueInfo[];
   consumers: ConsumerInfo[];
   channels: ChannelInfo[];
+  connections: ConnectionInfo[];
   /** broker-sim only (null on RabbitMQ): leases with their time left, and the event log */
   leases: UnackedDelivery[] | null;
   events: BrokerEventInfo[] | null;
@@ -38,6 +39,8 @@ export class Model {
   filter = '';
   vhost: string | undefined;
   showHelp = false;
+  /** Log lines of the broker this dashboard runs in (npm start), newest last. */
+  readonly log: string[] = [];
 
   constructor(readonly source: string) {}
 
@@ -110,10 +113,12 @@ export class Model {
     const s = this.snapshot;
     if (!q || !s) return [];
     const unackedByChannel = new Map(s.channels.map((c) => [c.name, c.messages_unacknowledged ?? 0]));
+    // The name a client gave its connection (qprocessor --name), where it gave one.
+    const named = new Map(s.connections.map((c) => [c.name, c.user_provided_name ?? (c.client_properties?.connection_name as string | undefined)]));
     return s.consumers
       .filter((c) => c.queue.name === q.name && c.queue.vhost === q.vhost)
       .map((c) => ({
-        tag: c.consumer_tag, connection: c.channel_details.connection_name, channel: c.channel_details.number,
+        tag: c.consumer_tag, connection: named.get(c.channel_details.connection_name) ?? c.channel_details.connection_name, channel: c.channel_details.number,
         prefetch: c.prefetch_count, unacked: unackedByChannel.get(c.channel_details.name) ?? 0,
       }));
   }

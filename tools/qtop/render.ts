@@ -23,17 +23,17 @@ function uptime(ms: number): string {
 
 function header(m: Model, width: number): string[] {
   const s = m.snapshot;
-  if (!s) return [fit(`qtop · ${m.source}`, width), m.error ? `{red-fg}${esc(fit(`disconnected — retrying: ${m.error}`, width))}{/red-fg}` : 'connecting…'];
+  if (!s) return [esc(fit(`qtop | ${m.source}`, width)), m.error ? `{red-fg}${esc(fit(`disconnected — retrying: ${m.error}`, width))}{/red-fg}` : 'connecting…'];
   const o = s.overview;
   const kind = o.product_name === 'broker-sim' ? `broker-sim ${o.product_version ?? ''}`.trim() : `RabbitMQ ${o.rabbitmq_version ?? o.management_version}`;
   const up = s.uptime;
   const t = o.object_totals;
   const st = o.message_stats;
-  const line1 = `qtop · ${kind}${up ? ` · up ${uptime(up)}` : ''} · ${t.connections} conn · ${t.channels} chan · ${t.consumers ?? 0} cons`
-    + ` · pub ${r(rate(st, 'publish'))}/s dlv ${r(rate(st, 'deliver_get'))}/s ack ${r(rate(st, 'ack'))}/s`;
+  const line1 = `qtop | ${kind}${up ? ` | up ${uptime(up)}` : ''} | ${t.connections} conn ${t.channels} chan ${t.consumers ?? 0} cons`
+    + ` | pub ${r(rate(st, 'publish'))} dlv ${r(rate(st, 'deliver_get'))} ack ${r(rate(st, 'ack'))} /s`;
   const line2 = m.error
     ? `{red-fg}${esc(fit(`disconnected — retrying: ${m.error}`, width))}{/red-fg}`
-    : esc(fit(`${m.source} · vhost: ${m.vhost ?? 'all'} · sort: ${m.sort} · filter: ${m.filter || 'none'}`, width));
+    : esc(fit(`${m.source} | vhost: ${m.vhost ?? 'all'} | sort: ${m.sort} | filter: ${m.filter || 'none'}`, width));
   return [esc(fit(line1, width)), line2];
 }
 
@@ -73,18 +73,18 @@ function table(m: Model, width: number, height: number): string[] {
 function details(m: Model, width: number): string[] {
   const q = m.selectedQueue();
   if (!q) return [];
-  const out = [esc(fit(`── ${q.name} ${'─'.repeat(Math.max(0, width))}`, width))];
+  const out = [esc(fit(`-- ${q.name} ${'-'.repeat(Math.max(0, width))}`, width))];
   const consumers = m.consumersOfSelected();
   if (consumers.length === 0) out.push('  no consumers');
   for (const c of consumers.slice(0, 4)) {
-    out.push(esc(fit(`  ${c.tag}  ${c.connection} ch ${c.channel}  prefetch ${c.prefetch || '∞'}  unacked ${c.unacked}`, width)));
+    out.push(esc(fit(`  ${fit(c.tag, 18)} ${c.connection} ch ${c.channel}  prefetch ${c.prefetch || '∞'}  unacked ${c.unacked}`, width)));
   }
   if (consumers.length > 4) out.push(`  … ${consumers.length - 4} more consumers`);
   if (m.brokerSim) {
     const leases = m.leasesOfSelected();
     for (const l of leases.slice(0, 3)) {
       const left = l.time_left_ms === null ? 'no deadline' : `${Math.ceil(l.time_left_ms / 1000)}s left`;
-      out.push(esc(fit(`  lease: message ${l.message_id} held by ${l.consumer_tag ?? 'basic.get'} for ${Math.floor(l.held_ms / 1000)}s, ${left}`, width)));
+      out.push(esc(fit(`  lease: message ${l.message_id} held by ${fit(l.consumer_tag ?? 'basic.get', 18).trimEnd()} for ${Math.floor(l.held_ms / 1000)}s, ${left}`, width)));
     }
     if (leases.length > 3) out.push(`  … ${leases.length - 3} more leases`);
   }
@@ -123,12 +123,13 @@ export function renderLines(m: Model, width: number, height: number): string[] {
   if (m.showHelp) return pad([...top, '', ...HELP.map((l) => (l.startsWith('{') ? l : esc(fit(l, width))))], height, width);
   const body = details(m, width);
   const ev = events(m, width, 4);
+  const log = m.log.slice(-3).map((l) => `{gray-fg}${esc(fit(l, width))}{/gray-fg}`);
   const footer = esc(fit(KEYS, width));
   const reserved = top.length + notice.length + 1;
-  const tableHeight = Math.max(4, height - reserved - body.length - ev.length);
+  const tableHeight = Math.max(4, height - reserved - body.length - ev.length - log.length);
   const lines = [...top, ...notice, ...table(m, width, tableHeight)];
   while (lines.length < top.length + notice.length + tableHeight) lines.push('');
-  lines.push(...body, ...ev);
+  lines.push(...body, ...ev, ...log);
   return pad(lines.slice(0, height - 1), height - 1, width).concat(footer);
 }
 

@@ -7,7 +7,7 @@ import { dbOptions, type DbArgs } from './db-options.ts';
 interface ServeArgs extends DbArgs {
   port: number; host: string; anyPort: boolean; heartbeat: number;
   consumerTimeout: number; atMostOnce: boolean; timeScale: number; maxDbSize?: number;
-  httpPort?: number; http: boolean;
+  httpPort?: number; http: boolean; tui: boolean;
 }
 
 /** RabbitMQ's management port: tools that look for a management API try it first. */
@@ -37,6 +37,7 @@ export function builder(y: Argv): Argv<ServeArgs> {
       describe: 'management HTTP API port (0 = any free port); if the default is taken, the API is off unless --any-port',
     })
     .option('http', { type: 'boolean', default: true, describe: 'serve the management HTTP API (--no-http turns it off)' })
+    .option('tui', { type: 'boolean', default: true, describe: 'on a terminal, show the qtop dashboard with the log under it (--no-tui: a plain log)' })
     .check((a) => {
       if (!(Number(a['time-scale']) > 0)) throw new Error(`--time-scale must be a positive number, got ${a['time-scale']}`);
       const hp = a['http-port'];
@@ -94,17 +95,27 @@ export function httpOptions(a: Pick<ServeArgs, 'http' | 'httpPort' | 'anyPort'>)
 }
 
 export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
-  const log = (line: string): void => console.error(`${new Date().toISOString()} ${line}`);
+  // With the dashboard on screen the log goes into it; before it starts, lines wait in `early`.
+  const early: string[] = [];
+  let sink: ((line: string) => void) | undefined;
+  const tui = a.tui && process.stdout.isTTY === true && process.stdin.isTTY === true;
+  const log = (line: string): void => {
+    const stamped = `${new Date().toISOString()} ${line}`;
+    if (!tui) console.error(stamped);
+    else if (sink) sink(stamped);
+    else early.push(stamped);
+  };
+  const say = (line: string): void => (tui ? log(line) : console.log(line));
   const sim = await startOnFreePort(a, log);
   if (a.host === '0.0.0.0' || a.host === '::') {
     log('warning: listening on all addresses; guest can only log in from this machine, add users with `broker-sim user add`');
   }
   writeDiscovery({ pid: process.pid, amqpUrl: sim.url, managementUrl: sim.managementUrl ?? null, dbPath: sim.dbPath, startedAt: new Date().toISOString() });
-  console.log(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);
-  if (a.atMostOnce) console.log('at-most-once: a message given back unacknowledged goes to <queue>.failed, never to another worker');
-  if (a.timeScale !== 1) console.log(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
-  if (sim.port !== a.port && a.port !== 0) console.log(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);
-  if (sim.managementUrl) console.log(`management API on ${sim.managementUrl}/api/ (RabbitMQ's paths; log in as guest/guest from this machine)`);
+  say(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);
+  if (a.atMostOnce) say('at-most-once: a message given back unacknowledged goes to <queue>.failed, never to another worker');
+  if (a.timeScale !== 1) say(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
+  if (sim.port !== a.port && a.port !== 0) say(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);
+  if (sim.managementUrl) say(`management API on ${sim.managementUrl}/api/ (RabbitMQ's paths; log in as guest/guest from this machine)`);
   const stop = async (): Promise<void> => {
     removeDiscovery();
     await sim.close();
@@ -112,6 +123,14 @@ export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
+  if (tui && sim.managementUrl) {
+    const { attachDashboard } = await import('../../../tools/qtop/attach.ts');
+    sink = attachDashboard({ amqpUrl: sim.url, managementUrl: sim.managementUrl, early, onQuit: () => void stop() });
+  } else if (tui) {
+    for (const l of early) console.error(l);
+    sink = (l) => console.error(l);
+    console.error('no dashboard: the management API is off (--no-http, or its port was taken without --any-port)');
+  }
 }
 
 export const serveCommand: CommandModule<object, ServeArgs> = { command, describe, builder, handler };

@@ -1,0 +1,56 @@
+/**
+ * qtop and `npm start`'s dashboard in real tmux panes of 80×24: broker-sim runs with its dashboard
+ * in one pane, qtop watches it from another, a publisher and a consumer act, and capture-pane shows
+ * the new counts in both. q in the broker's pane stops the broker.
+ */
+import { after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import amqp from 'amqplib';
+import { scratchDir } from '../../test/support/sim-process.ts';
+import { hasTmux, TmuxSession } from '../../test/support/tmux.ts';
+
+const sessions: TmuxSession[] = [];
+const dirs: string[] = [];
+after(() => {
+  for (const s of sessions) s.kill();
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+test('npm start shows the dashboard; qtop in another pane shows the same counts move', { skip: hasTmux ? false : 'tmux is not installed (apt-get install tmux)' }, async () => {
+  const dir = scratchDir();
+  dirs.push(dir);
+  const tmux = new TmuxSession(80, 24);
+  sessions.push(tmux);
+  const env = { QUEUELAB_HOME: dir, LANG: 'C.UTF-8' };
+  const brokerPane = await tmux.pane(`node bin/broker-sim.js --any-port --port 5800 --http-port 15800 --db ${join(dir, 'q.db')}`, env);
+  await tmux.waitFor(brokerPane, /qtop \| broker-sim/, 20_000);
+  const discovery = JSON.parse(readFileSync(join(dir, 'broker-sim.json'), 'utf8')) as { amqpUrl: string; managementUrl: string };
+  const header = await tmux.waitFor(brokerPane, /AMQP_URL=amqp:\/\/guest:guest@127\.0\.0\.1:\d+/);
+  assert.ok(header.includes(`AMQP_URL=${discovery.amqpUrl}`), 'the dashboard shows the URL students should use');
+
+  const qtopPane = await tmux.pane('node bin/qtop.js', env);
+  await tmux.waitFor(qtopPane, /qtop \| broker-sim/, 20_000);
+
+  const c = await amqp.connect(discovery.amqpUrl);
+  try {
+    const ch = await c.createChannel();
+    await ch.assertQueue('e2e-tasks', { durable: false });
+    for (let i = 0; i < 7; i++) ch.sendToQueue('e2e-tasks', Buffer.from(`task ${i}`));
+    const worker = await c.createChannel();
+    await worker.prefetch(3);
+    await worker.consume('e2e-tasks', () => {}, { consumerTag: 'e2e-worker' });
+    // Within two seconds of the truth: 4 ready, 3 unacked, 1 consumer.
+    const row = /e2e-tasks\s+4\s+3\s+1\s/;
+    const inQtop = await tmux.waitFor(qtopPane, row, 5000);
+    await tmux.waitFor(brokerPane, row, 5000);
+    assert.match(inQtop, /e2e-worker/);
+    for (const line of inQtop.split('\n')) assert.ok(line.length <= 80, `fits 80 columns: ${line}`);
+  } finally {
+    await c.close();
+  }
+  await tmux.keys(brokerPane, 'q');
+  await tmux.waitFor(brokerPane, /\[exit 0\]/, 10_000);
+  await tmux.waitFor(qtopPane, /disconnected — retrying/, 10_000);
+});
