@@ -28,6 +28,10 @@ export interface BrokerSimOptions {
   consumerTimeout?: number;
   /** Every queue delivers each message at most once; failures go to `<queue>.failed`. */
   atMostOnce?: boolean;
+  /** Connection limits (max message size, handshake timeout, write buffer), RabbitMQ's defaults otherwise. */
+  limits?: Partial<import('./server/connection.ts').Limits>;
+  /** Most connections open at once; more are closed at once. Default: no limit. */
+  maxConnections?: number;
   /** Largest size of the database file, bytes; beyond it publishers are blocked. Default: no limit. */
   maxDbBytes?: number;
   /** Broker timers (leases, TTLs, queue expiry, heartbeats) run this many times faster. Default 1. */
@@ -63,7 +67,8 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     store.close();
     throw err;
   }
-  const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log });
+  const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
+    ...(o.limits ? { limits: o.limits } : {}), ...(o.maxConnections !== undefined ? { maxConnections: o.maxConnections } : {}) });
   let port: number;
   try {
     port = await listener.listen();

@@ -8,6 +8,7 @@ interface ServeArgs extends DbArgs {
   port: number; host: string; anyPort: boolean; heartbeat: number;
   consumerTimeout: number; atMostOnce: boolean; timeScale: number; maxDbSize?: number;
   httpPort?: number; http: boolean; tui: boolean;
+  maxMessageSize: number; maxConnections?: number; handshakeTimeout: number;
 }
 
 /** RabbitMQ's management port: tools that look for a management API try it first. */
@@ -37,6 +38,9 @@ export function builder(y: Argv): Argv<ServeArgs> {
       describe: 'management HTTP API port (0 = any free port); if the default is taken, the API is off unless --any-port',
     })
     .option('http', { type: 'boolean', default: true, describe: 'serve the management HTTP API (--no-http turns it off)' })
+    .option('max-message-size', { type: 'string', default: '128MB', coerce: parseSize, describe: 'largest message body accepted (RabbitMQ max_message_size); larger publishes close the channel with 406' })
+    .option('max-connections', { type: 'number', describe: 'most connections open at once (RabbitMQ connection_max); default: no limit' })
+    .option('handshake-timeout', { type: 'string', default: '10s', coerce: parseDuration, describe: 'a client that has not opened its connection by then is dropped (RabbitMQ handshake_timeout)' })
     .option('tui', { type: 'boolean', default: true, describe: 'on a terminal, show the qtop dashboard with the log under it (--no-tui: a plain log)' })
     .check((a) => {
       if (!(Number(a['time-scale']) > 0)) throw new Error(`--time-scale must be a positive number, got ${a['time-scale']}`);
@@ -70,6 +74,8 @@ async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<
     try {
       return await startBrokerSim({ port, host: a.host, dbPath: a.dbPath, heartbeat: a.heartbeat, log,
         consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize,
+        limits: { maxMessageSize: a.maxMessageSize, handshakeTimeout: a.handshakeTimeout },
+        ...(a.maxConnections !== undefined ? { maxConnections: a.maxConnections } : {}),
         ...httpOptions(a) });
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;

@@ -26,6 +26,8 @@ export interface ChannelSink {
   consumerCancelled(consumerTag: string): void;
   /** A lease ran out: the connection closes this channel with err. */
   leaseExpired(err: AmqpError): void;
+  /** False while the client is not reading what it was sent: nothing more is delivered to it. */
+  canDeliver(): boolean;
 }
 
 /** What channels share from the broker. */
@@ -77,7 +79,7 @@ export class CoreChannel {
 
   /** Whether this consumer may be given one more message now. */
   hasCredit(c: Consumer): boolean {
-    if (!this.active || this.closed) return false;
+    if (!this.active || this.closed || !this.sink.canDeliver()) return false;
     if (c.noAck) return true;
     if (c.prefetch > 0 && c.unacked >= c.prefetch) return false;
     return this.channelPrefetch === 0 || this.unacked.size < this.channelPrefetch;

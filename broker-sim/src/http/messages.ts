@@ -69,7 +69,7 @@ function publish(req: ApiRequest): Promise<ApiResult> {
 }
 
 /** A channel that never has consumers, so nothing is ever delivered through it. */
-const NO_SINK: ChannelSink = { deliver() {}, consumerCancelled() {}, leaseExpired() {} };
+const NO_SINK: ChannelSink = { deliver() {}, consumerCancelled() {}, leaseExpired() {}, canDeliver: () => true };
 
 interface Got { message: Message; propertiesRaw: Buffer; redelivered: boolean; remaining: number }
 

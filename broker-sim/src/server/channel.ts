@@ -321,6 +321,11 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     const c = this.content;
     if (!c || c.propertiesRaw) throw errors.unexpectedFrame(`expected method frame, got non method frame instead`);
     if (classId !== 60) throw errors.unexpectedFrame(`content header for class ${classId}`);
+    const max = this.conn.limits.maxMessageSize;
+    if (bodySize > max) {
+      this.content = undefined;
+      throw errors.precondition(`message size ${bodySize} is larger than configured max size ${max}`);
+    }
     c.propertiesRaw = Buffer.from(propertiesRaw);
     c.bodySize = bodySize;
     if (bodySize === 0) this.publish(c, Buffer.alloc(0));
@@ -426,6 +431,8 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
       consumerTag, deliveryTag, redelivered: m.redelivered, exchange: m.exchange, routingKey: m.routingKey,
     }), propertiesRaw, m.body, this.conn.frameMax), afterCommit);
   }
+
+  canDeliver(): boolean { return !this.conn.congested; }
 
   leaseExpired(err: AmqpError): void {
     this.conn.fail(this.number, err);

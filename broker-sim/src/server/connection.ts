@@ -25,7 +25,20 @@ type State = 'header' | 'start' | 'secure' | 'tune' | 'open' | 'running' | 'clos
 export interface ConnectionOptions {
   heartbeat: number;
   log: (line: string) => void;
+  /** Limits, each as RabbitMQ's setting of the same name; see DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
 }
+
+export interface Limits {
+  /** max_message_size: a larger body is refused with 406. */
+  maxMessageSize: number;
+  /** handshake_timeout, ms: a client that has not opened its connection by then is dropped. */
+  handshakeTimeout: number;
+  /** Bytes waiting to be written to a client that stops reading, beyond which no more is delivered to it. */
+  writeBufferHigh: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { maxMessageSize: 128 * 1024 * 1024, handshakeTimeout: 10_000, writeBufferHigh: 1024 * 1024 };
 
 export class Connection {
   private state: State = 'header';
@@ -53,6 +66,8 @@ export class Connection {
   private closeTimer: NodeJS.Timeout | undefined;
   readonly connectedAt = Date.now();
   readonly name: string;
+  readonly limits: Limits;
+  private handshakeTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly id: number,
@@ -62,6 +77,16 @@ export class Connection {
     private readonly onGone: (c: Connection) => void,
   ) {
     this.out = new BatchedWriter(socket);
+    this.limits = { ...DEFAULT_LIMITS, ...options.limits };
+    // As RabbitMQ's handshake_timeout: a client that stalls before connection.open is dropped.
+    this.handshakeTimer = setTimeout(() => {
+      if (this.state === 'running' || this.state === 'closed') return;
+      this.options.log(`connection ${this.name}: closing: handshake not completed within ${this.limits.handshakeTimeout} ms`);
+      this.socket.destroy();
+    }, this.limits.handshakeTimeout);
+    this.handshakeTimer.unref();
+    // A client that stopped reading gets no more deliveries until its socket drains.
+    socket.on('drain', () => this.guard(() => { for (const ch of this.channels.values()) ch.coreChannel.redispatch(); }));
     this.name = `${socket.remoteAddress}:${socket.remotePort} -> ${socket.localAddress}:${socket.localPort}`;
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.guard(() => this.receive(chunk)));
@@ -204,6 +229,7 @@ export class Connection {
     if (this.state !== 'open') throw errors.commandInvalid('connection.open out of sequence');
     this.vhost = this.broker.openVhost(this.user!, vhostName);
     this.state = 'running';
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.sendMethod(0, method('connection.open-ok', {}));
     this.broker.blockWatchers.add(this.onBlocked);
     if (this.broker.blocked) this.blockedChanged(this.broker.blocked);
@@ -309,7 +335,11 @@ export class Connection {
   }
 
   /** The socket is gone: channels close (unacked messages return), exclusive queues are deleted. */
+  /** The client is not reading what it was sent: deliveries wait until the socket drains. */
+  get congested(): boolean { return this.socket.writableLength > this.limits.writeBufferHigh; }
+
   private cleanup(): void {
+    if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.broker.blockWatchers.delete(this.onBlocked);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.closeTimer) clearTimeout(this.closeTimer);

@@ -24,6 +24,7 @@ function setup() {
       deliver: (_c, tag, m) => got.push({ tag, body: m.body.toString(), redelivered: m.redelivered }),
       consumerCancelled: () => {},
       leaseExpired: () => {},
+      canDeliver: () => true,
     });
     const consume = (q: string, opts: { noAck?: boolean; prefetch?: number } = {}) => ch.addConsumer({
       tag: `c${n}`, channel: ch, queue: vhost.queue(q), noAck: opts.noAck ?? false, exclusive: false,

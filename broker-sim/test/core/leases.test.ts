@@ -34,6 +34,7 @@ function setup(options: { consumerTimeout?: number; atMostOnce?: boolean } = {})
       consumerCancelled: () => {},
       // As the server does: the channel is closed, its deliveries go back.
       leaseExpired: (err) => { expired.push(err); ch.close(); },
+      canDeliver: () => true,
     });
     const consume = (q: string, prefetch = 0) => ch.addConsumer({ tag: `c${number}`, channel: ch, queue: vhost.queue(q),
       noAck: false, exclusive: false, prefetch, unacked: 0 });
@@ -179,6 +180,7 @@ for (const atMostOnce of [false, true]) {
         },
         consumerCancelled: () => {},
         leaseExpired: () => closeWorker(w),
+        canDeliver: () => true,
       });
       w.ch.addConsumer({ tag: `w${workers.length}`, channel: w.ch, queue: q, noAck: false, exclusive: false,
         prefetch: 1 + Math.floor(random() * 3), unacked: 0 });
