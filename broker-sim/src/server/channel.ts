@@ -183,7 +183,8 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
   }
 
   private exchangeDeclare(a: Args<'exchange.declare'>): void {
-    this.authorize('configure', 'exchange', a.exchange);
+    // A passive declare only asks whether it exists: RabbitMQ checks no right for it.
+    if (!a.passive) this.authorize('configure', 'exchange', a.exchange);
     this.vhost.declareExchange(a.exchange, a.type, a.passive, a.durable, a.autoDelete, a.internal, a.arguments);
     this.replyDurably(a.nowait, 'exchange.declare-ok', {});
   }
@@ -202,7 +203,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
       // RabbitMQ answers a passive declare of the pseudo-queue with 0 messages and 1 consumer.
       return this.replyUnless(a.nowait, 'queue.declare-ok', { queue: REPLY_TO, messageCount: 0, consumerCount: 1 });
     }
-    if (a.queue !== '') this.authorize('configure', 'queue', a.queue);
+    if (a.queue !== '' && !a.passive) this.authorize('configure', 'queue', a.queue);
     const q = this.vhost.declareQueue(a, this.conn.id);
     this.lastQueue = q.name;
     this.replyDurably(a.nowait, 'queue.declare-ok', { queue: q.name, messageCount: q.messageCount, consumerCount: q.consumers.length });
