@@ -66,6 +66,16 @@ export const LABS: Lab[] = [
     ],
   },
   {
+    id: '07', dir: '07-publisher-confirms', title: 'Publisher confirms', minutes: 45,
+    goal: 'Fire-and-forget, synchronous and asynchronous confirms, measured; a pipeline stage that acks its source only after the confirm.',
+    files: ['publisher.ts', 'forward.ts'],
+    hints: [
+      'Synchronous: `confirming.sendToQueue(queue, body, { persistent: true }); await confirming.waitForConfirms();` in the loop.',
+      'Asynchronous: pass a callback `(err) => { unconfirmed--; … }` and wait (a Promise you resolve from the callback) while `unconfirmed >= window`.',
+      'forward.ts: `createConfirmChannel()` for the output, `input.prefetch(10)`, `{ noAck: false }`, and `input.ack(msg)` inside the publish callback.',
+    ],
+  },
+  {
     id: '11', dir: '11-leases-and-at-most-once', title: 'Leases and at-most-once', minutes: 45,
     goal: 'Watch a lease run out under a live worker; run tasks at most once with a quorum queue and a failed queue; relaunch failures.',
     files: ['worker.ts', 'relaunch.ts'],
