@@ -76,6 +76,15 @@ export const LABS: Lab[] = [
     ],
   },
   {
+    id: '08', dir: '08-publish-subscribe', title: 'Publish/subscribe', minutes: 40,
+    goal: 'Broadcast with a fanout exchange to listeners with temporary exclusive queues; a parent waits for its child\'s "finished" broadcast.',
+    files: ['emit_log.ts', 'receive_logs.ts', 'child.ts', 'parent.ts'],
+    hints: [
+      'receive_logs.ts: `const { queue } = await channel.assertQueue(\'\', { exclusive: true })`, then `await channel.bindQueue(queue, exchange, \'\')`.',
+      'parent.ts: the same queue and binding, then `channel.consume(queue, (msg) => …, { noAck: true })`; on `finished ${id}` clear the timer and `await connection.close()`.',
+    ],
+  },
+  {
     id: '11', dir: '11-leases-and-at-most-once', title: 'Leases and at-most-once', minutes: 45,
     goal: 'Watch a lease run out under a live worker; run tasks at most once with a quorum queue and a failed queue; relaunch failures.',
     files: ['worker.ts', 'relaunch.ts'],
