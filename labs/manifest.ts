@@ -85,6 +85,15 @@ export const LABS: Lab[] = [
     ],
   },
   {
+    id: '09', dir: '09-routing-and-topics', title: 'Routing and topics', minutes: 40,
+    goal: 'Direct exchanges route by exact key, topic exchanges by pattern: * one word, # zero or more.',
+    files: ['emit_log_direct.ts', 'emit_log_topic.ts', 'receive_logs_topic.ts'],
+    hints: [
+      '`for (const key of keys) await channel.bindQueue(queue, exchange, key);`',
+      'Print `msg.fields.routingKey` before the body: `console.log(\` [x] ${msg.fields.routingKey}: ${msg.content.toString()}\`)`.',
+    ],
+  },
+  {
     id: '11', dir: '11-leases-and-at-most-once', title: 'Leases and at-most-once', minutes: 45,
     goal: 'Watch a lease run out under a live worker; run tasks at most once with a quorum queue and a failed queue; relaunch failures.',
     files: ['worker.ts', 'relaunch.ts'],
