@@ -94,6 +94,16 @@ export const LABS: Lab[] = [
     ],
   },
   {
+    id: '10', dir: '10-rpc', title: 'Remote procedure calls', minutes: 45,
+    goal: 'Request/reply with correlation ids through a reply queue and direct reply-to; timeouts; pause/play/kill as remote calls.',
+    files: ['rpc_server.ts', 'rpc_client.ts'],
+    hints: [
+      'Client: `const { queue: replyTo } = await channel.assertQueue(\'\', { exclusive: true })`, `await channel.consume(replyTo, …, { noAck: true })` before `sendToQueue(queue, body, { replyTo, correlationId })`.',
+      'Keep only `msg.properties.correlationId === correlationId`; a `setTimeout` that prints the timeout line and `process.exit(1)`.',
+      'Server: a `paused` flag; `pause` sets it, `play` clears it, `fib` answers "paused" while it is set; `kill` answers, then closes the channel and connection.',
+    ],
+  },
+  {
     id: '11', dir: '11-leases-and-at-most-once', title: 'Leases and at-most-once', minutes: 45,
     goal: 'Watch a lease run out under a live worker; run tasks at most once with a quorum queue and a failed queue; relaunch failures.',
     files: ['worker.ts', 'relaunch.ts'],
