@@ -24,7 +24,8 @@ function labOrFail(id: string | undefined): Lab {
 }
 
 export function listLines(done: Record<string, string> = readProgress()): string[] {
-  return LABS.map((l) => `${done[l.dir] ? '✔ done    ' : '  not done'}  ${l.dir.padEnd(22)} ${String(l.minutes).padStart(3)} min  ${l.goal}`);
+  const width = Math.max(...LABS.map((l) => l.dir.length));
+  return LABS.map((l) => `${done[l.dir] ? '✔ done    ' : '  not done'}  ${l.dir.padEnd(width)} ${String(l.minutes).padStart(3)} min  ${l.goal}`);
 }
 
 /** Grades the student's own copy of a lab (labs/NN-name); marks it done when every step passes. */

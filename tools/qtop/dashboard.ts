@@ -101,6 +101,7 @@ export function startDashboard(o: DashboardOptions): Dashboard {
   screen.key(['up', 'k'], () => { if (!busy) { model.move(-1); draw(); } });
   screen.key(['down', 'j'], () => { if (!busy) { model.move(1); draw(); } });
   screen.key(['s'], () => { if (!busy) { model.cycleSort(); draw(); } });
+  screen.key(['enter'], () => { if (!busy) { model.showDetails = !model.showDetails; draw(); } });
   screen.key(['v'], () => { if (!busy) { model.cycleVhost(); draw(); } });
   screen.key(['?'], () => { if (!busy) { model.showHelp = !model.showHelp; draw(); } });
   screen.key(['escape'], () => { if (!busy && model.showHelp) { model.showHelp = false; draw(); } });

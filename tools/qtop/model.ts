@@ -39,6 +39,8 @@ export class Model {
   filter = '';
   vhost: string | undefined;
   showHelp = false;
+  /** The selected queue's consumers, leases and events under the table (enter toggles). */
+  showDetails = true;
   /** Log lines of the broker this dashboard runs in (npm start), newest last. */
   readonly log: string[] = [];
 

@@ -102,12 +102,13 @@ function events(m: Model, width: number, max: number): string[] {
   })];
 }
 
-export const KEYS = '↑↓/jk select  s sort  v vhost  / filter  p purge  d delete  ? help  q quit';
+export const KEYS = '↑↓jk select ⏎ details s sort v vhost / filter p purge d delete ? help q quit';
 
 const HELP = [
   '{bold}qtop keys{/bold}',
   '  ↑ ↓ j k   select a queue          s   sort: name, ready, unacked, consumers, publish rate',
   '  v         next vhost (all first)  /   filter queues by name (empty: all)',
+  '  enter     show or hide the selected queue\'s consumers, leases and events',
   '  p         purge the selected queue (asks first)',
   '  d         delete the selected queue (asks first)',
   '  ?         this help               q   quit (also Ctrl-C)',
@@ -121,8 +122,8 @@ export function renderLines(m: Model, width: number, height: number): string[] {
   const top = header(m, width);
   const notice = m.notice ? [esc(fit(m.notice, width))] : [''];
   if (m.showHelp) return pad([...top, '', ...HELP.map((l) => (l.startsWith('{') ? l : esc(fit(l, width))))], height, width);
-  const body = details(m, width);
-  const ev = events(m, width, 4);
+  const body = m.showDetails ? details(m, width) : [];
+  const ev = m.showDetails ? events(m, width, 4) : [];
   const log = m.log.slice(-3).map((l) => `{gray-fg}${esc(fit(l, width))}{/gray-fg}`);
   const footer = esc(fit(KEYS, width));
   const reserved = top.length + notice.length + 1;
