@@ -113,8 +113,10 @@ export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
   };
   const say = (line: string): void => (tui ? log(line) : console.log(line));
   const sim = await startOnFreePort(a, log);
-  if (a.host === '0.0.0.0' || a.host === '::') {
-    log('warning: listening on all addresses; guest can only log in from this machine, add users with `broker-sim user add`');
+  const loopbackOnly = a.host === '127.0.0.1' || a.host === '::1' || a.host === 'localhost';
+  if (!loopbackOnly && [...sim.broker.users.keys()].every((u) => u === 'guest')) {
+    log(`warning: listening on ${a.host} but the only user is guest, who may log in from this machine only; `
+      + 'add users for the others with `broker-sim user add NAME --password P --vhost V`');
   }
   writeDiscovery({ pid: process.pid, amqpUrl: sim.url, managementUrl: sim.managementUrl ?? null, dbPath: sim.dbPath, startedAt: new Date().toISOString() });
   say(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);

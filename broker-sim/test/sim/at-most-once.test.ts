@@ -165,3 +165,24 @@ test('a TTL deadline survives kill -9: a message that expired while the broker w
   assert.equal(m.properties.headers?.['x-first-death-reason'], 'expired');
   assert.equal((await after.checkQueue('ttl.src')).messageCount, 0);
 });
+
+test('listening beyond loopback with only guest prints a warning; with a real user it does not', async () => {
+  const dir = scratchDir();
+  dirs.push(dir);
+  const db = join(dir, 'w.db');
+  const serve = (): Promise<string> => new Promise((resolve) => {
+    const child = execFile(process.execPath, [join(root, 'bin/broker-sim.js'), '--host', '0.0.0.0', '--port', '0', '--no-http', '--db', db],
+      { env: { ...process.env, QUEUELAB_HOME: dir } });
+    let out = '';
+    const collect = (d: Buffer | string) => {
+      out += d;
+      if (/listening on/.test(out)) setTimeout(() => { child.kill('SIGTERM'); }, 300);
+    };
+    child.stdout!.on('data', collect);
+    child.stderr!.on('data', collect);
+    child.on('exit', () => resolve(out));
+  });
+  assert.match(await serve(), /warning: listening on 0\.0\.0\.0 but the only user is guest/);
+  await run(process.execPath, [join(root, 'bin/broker-sim.js'), 'user', 'add', 'alice', '--password', 'pw', '--vhost', 'alice', '--db', db]);
+  assert.doesNotMatch(await serve(), /warning: listening on/);
+});
