@@ -68,7 +68,8 @@ forEachBroker('qtop on fake streams', (broker) => {
     const { d, input } = open();
     d.model.setFilter(q);
     const row = new RegExp(`${q.slice(0, 20).replace(/\./g, '\\.')}\\S*\\s+3\\s+2\\s+1\\s`);
-    const text = await until(d, (t) => row.test(t) && /alice-tag/.test(t), 'the queue with 3 ready, 2 unacked, 1 consumer');
+    // RabbitMQ refreshes queue, consumer and channel statistics separately (every 5 s): wait for all.
+    const text = await until(d, (t) => row.test(t) && /alice-tag .*prefetch 2\s+unacked 2/.test(t), 'the queue with 3 ready, 2 unacked, 1 consumer');
     const lines = text.split('\n');
     assert.equal(lines.length, 24, 'fills an 80×24 terminal');
     assert.ok(lines.every((l) => l.length <= 80), 'no line wider than the terminal');
