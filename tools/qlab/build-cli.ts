@@ -2,6 +2,7 @@
 import yargs, { type Argv } from 'yargs';
 import * as replCommand from '../repl/repl-command.ts';
 import * as gradeCommand from './grade-command.ts';
+import { langCommand } from './lang-command.ts';
 import { hintCommand, listCommand, startCommand, verifyCommand, watchCommand } from './lab-commands.ts';
 
 export function buildCli(argv: string[]): Argv {
@@ -12,6 +13,7 @@ export function buildCli(argv: string[]): Argv {
     .command(verifyCommand)
     .command(hintCommand)
     .command(watchCommand)
+    .command(langCommand)
     .command(startCommand)
     .command(gradeCommand as never)
     .command(replCommand as never)

@@ -1,12 +1,15 @@
 /**
  * `qlab grade --submission DIR` grades one student's copy of the labs; `--submissions DIR` grades a
  * class (one folder per student) and writes a table as Markdown and JSON (and JUnit XML with --junit).
+ * Each lab is graded in the language its submission is in (TypeScript or Python), and says which.
  */
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Argv } from 'yargs';
 import { findLab, LABS, type Lab } from '../../labs/manifest.ts';
+import { detectLanguage } from '../../labs-kit/detect-language.ts';
 import { gradeLab } from '../../labs-kit/grade-lab.ts';
+import { TAG } from '../../labs-kit/language.ts';
 import { ToolError } from '../shared/connect.ts';
 import { gradingBroker } from './broker-choice.ts';
 import { classJunit, classMarkdown, formatLabResult, type StudentResult } from './report.ts';
@@ -38,7 +41,10 @@ export function labFolder(submission: string, lab: Lab): string {
 
 export async function gradeStudent(student: string, dir: string, labs: Lab[], broker: { url: string; kind: 'sim' | 'rabbitmq' }): Promise<StudentResult> {
   const results = [];
-  for (const lab of labs) results.push(await gradeLab(lab, labFolder(dir, lab), broker));
+  for (const lab of labs) {
+    const folder = labFolder(dir, lab);
+    results.push(await gradeLab(lab, folder, broker, detectLanguage(lab, folder).language));
+  }
   return { student, labs: results };
 }
 
@@ -59,7 +65,7 @@ export async function handler(a: GradeArgs): Promise<void> {
     for (const s of students) {
       const r = await gradeStudent(s, join(dir, s), labs, broker);
       results.push(r);
-      console.log(`${s}: ${r.labs.map((l) => `${l.lab.slice(0, 2)} ${l.score}/${l.total}`).join(', ')}`);
+      console.log(`${s}: ${r.labs.map((l) => `${l.lab.slice(0, 2)} ${l.score}/${l.total} ${TAG[l.language]}`).join(', ')}`);
     }
     const md = classMarkdown(results, labs.map((l) => l.dir));
     writeFileSync(`${a.out}.md`, md);
