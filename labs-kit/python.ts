@@ -8,15 +8,16 @@ export function pythonCandidates(env: NodeJS.ProcessEnv = process.env): string[]
   return [...new Set([env.QUEUELAB_PYTHON, '/usr/bin/python3', 'python3', 'python'].filter((p): p is string => !!p))];
 }
 
-function hasPika(python: string): boolean {
-  return spawnSync(python, ['-c', 'import pika'], { stdio: 'ignore', timeout: 10_000 }).status === 0;
+/** The first of these Pythons that can import pika. */
+export function firstWithPika(candidates: string[]): string | undefined {
+  return candidates.find((python) => spawnSync(python, ['-c', 'import pika'], { stdio: 'ignore', timeout: 10_000 }).status === 0);
 }
 
 let found: string | null | undefined;
 
 /** The path of a Python with pika, or undefined when there is none (looked up once per process). */
 export function findPython(): string | undefined {
-  if (found === undefined) found = pythonCandidates().find(hasPika) ?? null;
+  if (found === undefined) found = firstWithPika(pythonCandidates()) ?? null;
   return found ?? undefined;
 }
 
