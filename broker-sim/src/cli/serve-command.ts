@@ -1,7 +1,7 @@
 /** `broker-sim [serve]`: runs the broker in the foreground until SIGINT/SIGTERM. */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { startBrokerSim, type BrokerSim } from '../index.ts';
-import { removeDiscovery, writeDiscovery } from './discovery.ts';
+import { removeDiscovery, writeDiscovery } from '../discovery.ts';
 import { dbOptions, type DbArgs } from './db-options.ts';
 
 interface ServeArgs extends DbArgs {
