@@ -25,7 +25,7 @@ export function withConnectionOptions<T>(y: Argv<T>): Argv<T & ConnectionArgs> {
     .option('vhost', { type: 'string', describe: 'virtual host (on a class server: your username)', group: 'Connection:' })
     .option('username', { type: 'string', describe: 'user name', group: 'Connection:' })
     .option('password', { type: 'string', describe: 'password', group: 'Connection:' })
-    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout in seconds (0 = off)', group: 'Connection:' }) as unknown as Argv<T & ConnectionArgs>;
+    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout in seconds (0 = off)', group: 'Connection:' });
 }
 
 /** The URL to connect to: the base URL with any of the separate flags applied on top. */
