@@ -55,8 +55,9 @@ export function builder(y: Argv) {
     .option('tui', { type: 'boolean', default: true, describe: 'on a terminal, show the qtop dashboard with the log under it (--no-tui: a plain log)' })
     .check((a) => {
       if (!(Number(a['time-scale']) > 0)) throw new Error(`--time-scale must be a positive number, got ${a['time-scale']}`);
+      if (!isPort(a.port)) throw new Error(`--port must be a port number from 0 to 65535, got ${a.port}`);
       const hp = a['http-port'];
-      if (hp !== undefined && !(Number.isInteger(hp) && Number(hp) >= 0 && Number(hp) <= 65535)) {
+      if (hp !== undefined && !isPort(hp)) {
         throw new Error(`--http-port must be a port number from 0 to 65535, got ${hp}`);
       }
       return true;
@@ -64,6 +65,10 @@ export function builder(y: Argv) {
 }
 
 type ServeArgs = ArgumentsCamelCase<ArgsOf<typeof builder>>;
+
+function isPort(p: unknown): boolean {
+  return Number.isInteger(p) && Number(p) >= 0 && Number(p) <= 65535;
+}
 
 /** "1048576", "512KB", "100MB", "2GB" → bytes. */
 export function parseSize(v: string | number): number {

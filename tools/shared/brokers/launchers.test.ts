@@ -75,7 +75,7 @@ test('broker-sim started in the background is found through its discovery entry;
     } finally {
       process.kill(d.pid, 'SIGTERM');
     }
-    await assert.rejects(startSimInBackground(['--port', 'not-a-port'], env), /broker-sim exited with code 1; try `npx broker-sim --port not-a-port`/);
+    await assert.rejects(startSimInBackground(['--memory', '--port', 'not-a-port'], env), /broker-sim exited with code 1; try `npx broker-sim --memory --port not-a-port`/);
   } finally {
     rmSync(home, { recursive: true, force: true });
   }
