@@ -31,7 +31,6 @@ test('each boundary is caught when crossed, and only then', () => {
     { path: 'scripts/torture.ts', source: "import { runTorture } from '../tools/qsend/qsend.test.ts';" },
     { path: 'broker-sim/src/cli/serve-command.ts', source: "const { attachDashboard } = await import('../../../tools/qtop/attach.ts');" },
     { path: 'tools/shared/connection-options.ts', source: "import { readDiscovery } from '../../broker-sim/src/cli/discovery.ts';" },
-    { path: 'broker-sim/src/core/queue.ts', source: "import type { Connection } from '../server/connection.ts';" },
   ];
   const found = violations(crossing);
   assert.deepEqual(found.map((v) => v.file), crossing.map((c) => c.path));
