@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
 import { LABS } from '../../labs/manifest.ts';
 import { findPython, pythonMissing } from '../../labs-kit/python.ts';
-import { listLines } from './lab-commands.ts';
+import { listLines } from './list-command.ts';
 import { markDone, progressPath, readProgress, setLanguage } from './progress.ts';
 import { classMarkdown } from './report.ts';
 
