@@ -23,7 +23,7 @@ export interface WebRelayOptions {
 export interface WebRelay { url: string; port: number; close(): Promise<void> }
 
 /** Request headers passed to the API: what a management API call needs, nothing of the browser's. */
-const FORWARDED = ['authorization', 'content-type', 'accept'];
+const FORWARDED = ['authorization', 'content-type', 'accept', 'x-requested-with'];
 
 export async function startWebRelay(o: WebRelayOptions): Promise<WebRelay> {
   const upstream = o.managementUrl.replace(/\/+$/, '').replace(/\/api$/, '');

@@ -116,7 +116,10 @@ async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMe
     send(res, result.status, body === undefined ? undefined : JSON.stringify(body), 'application/json', result.headers, req.method === 'HEAD');
   } catch (err) {
     if (err instanceof HttpError) {
-      send(res, err.status, JSON.stringify({ error: err.error, reason: err.reason }), 'application/json', err.headers);
+      // A script's request (the web view's) gets no WWW-Authenticate, which would pop up the browser's own login.
+      const { 'www-authenticate': _challenge, ...scripted } = err.headers;
+      const headers = req.headers['x-requested-with'] === 'XMLHttpRequest' ? scripted : err.headers;
+      send(res, err.status, JSON.stringify({ error: err.error, reason: err.reason }), 'application/json', headers);
       return;
     }
     ctx.log(`management API: ${req.method} ${req.url}: internal error: ${(err as Error).stack ?? err}`);

@@ -65,7 +65,8 @@ export class PageApi {
     try {
       res = await fetch(new URL(path, this.base), {
         method,
-        headers: { authorization: this.auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+        // X-Requested-With: broker-sim then leaves out WWW-Authenticate, so a wrong password shows on the page, not in a browser prompt.
+        headers: { authorization: this.auth, 'x-requested-with': 'XMLHttpRequest', ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
     } catch (err) {

@@ -162,7 +162,7 @@ function renderQueue(snap: PageSnapshot): void {
   replaceIfChanged(details, JSON.stringify([name, facts, consumers]), () => [
     h('h3', { class: 'queue-name' }, name),
     h('dl', { class: 'facts' }, ...facts.flatMap(([k, v]) => [h('dt', {}, k), h('dd', { 'data-fact': k }, v)])),
-    tableElement(consumers, { empty: 'no consumers' }),
+    h('div', { class: 'scroll-x' }, tableElement(consumers, { empty: 'no consumers' })),
   ]);
   const depths = state.history.of(snap.vhost, name).slice(-120);
   byId('queue-depth').querySelector('polyline')!.setAttribute('points', sparklinePoints(depths, 300, 36, 120));

@@ -40,9 +40,13 @@ export class StatsInterval {
   }
 }
 
-/** The counters that RabbitMQ updates once per statistics interval. */
+/**
+ * The counters RabbitMQ updates once per statistics interval: message counts and message_stats
+ * totals, not their `_details` rates, which it recomputes for the moment of each request.
+ */
 function fingerprint(s: PageSnapshot): string {
-  return JSON.stringify([s.overview.message_stats ?? null, s.queues.map((q) => [q.name, q.messages, q.message_stats ?? null])]);
+  const totals = (stats: object | undefined): [string, unknown][] => Object.entries(stats ?? {}).filter(([k]) => !k.endsWith('_details'));
+  return JSON.stringify([totals(s.overview.message_stats), s.queues.map((q) => [q.name, q.messages, q.messages_ready, totals(q.message_stats)])]);
 }
 
 /** The line under the page's header that says how fresh the numbers are. */
