@@ -207,9 +207,8 @@ forEachBroker('the broker view\'s model', (broker) => {
       interval.observe(x);
       return x;
     }, () => interval.estimate() !== undefined, 40_000);
-    const e = interval.estimate()!;
-    assert.equal(e.how, 'node statistics');
-    assert.ok(e.ms >= 500 && e.ms <= 60_000, `interval ${e.ms} ms`);
-    assert.match(freshnessLine(s, interval), new RegExp(`^RabbitMQ 3\\.\\S+: statistics are collected every ${Math.round(e.ms / 100) / 10} s \\(collect_statistics_interval, measured from node statistics\\)`));
+    const ms = interval.estimate()!;
+    assert.ok(ms >= 500 && ms <= 60_000, `interval ${ms} ms`);
+    assert.match(freshnessLine(s, interval), new RegExp(`^RabbitMQ 3\\.\\S+: statistics are collected every ${Math.round(ms / 100) / 10} s \\(collect_statistics_interval, measured from node statistics\\)`));
   });
 });

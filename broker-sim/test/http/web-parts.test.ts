@@ -15,7 +15,7 @@ import { DepthHistory, HISTORY, sparklinePoints } from '../../src/http/web/histo
 import { pathThrough } from '../../src/http/web/layout.ts';
 import { parseHeaders, publishOutcome, publishProperties, type PublishFields } from '../../src/http/web/publish.ts';
 import type { PageSnapshot } from '../../src/http/web/snapshot.ts';
-import { StatsInterval } from '../../src/http/web/stats-interval.ts';
+import { freshnessLine, StatsInterval } from '../../src/http/web/stats-interval.ts';
 import { startPrivateSim } from '../../../test/support/brokers.ts';
 
 const overview = { management_version: '3.10.8', rabbitmq_version: '3.10.8', product_name: 'RabbitMQ', cluster_name: 'c', node: 'n', object_totals: { connections: 0, channels: 0, exchanges: 0, queues: 0 } } as Overview;
@@ -92,22 +92,15 @@ test('an edge\'s path runs through dagre\'s points with rounded corners', () => 
   assert.equal(pathThrough([{ x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 10 }]), 'M0,0 Q10,0 10,5 L10,10');
 });
 
-test('RabbitMQ\'s statistics interval is the step between two node uptimes; without /api/nodes, the shortest gap between changes', () => {
+test('RabbitMQ\'s statistics interval is the step between two node uptimes; a user without /api/nodes is told the default', () => {
   const byUptime = new StatsInterval();
-  for (const [at, uptime] of [[0, 100_000], [1000, 100_000], [2000, 105_000], [3000, 105_000], [7000, 110_000]] as const) {
-    byUptime.observe(snapshot(at, [], { uptime }));
-  }
-  assert.deepEqual(byUptime.estimate(), { ms: 5000, how: 'node statistics' });
-  const byChanges = new StatsInterval();
-  // RabbitMQ recomputes rates for each request: a rate that moves is not a new statistics sample.
-  for (const [at, rate] of [[0, 1], [1000, 0.9], [2000, 0.8]] as const) {
-    byChanges.observe(snapshot(at, [{ name: 'q', messages: 1, message_stats: { publish: 5, publish_details: { rate } } }]));
-  }
-  assert.equal(byChanges.estimate(), undefined);
-  for (const [at, messages] of [[0, 1], [1000, 1], [2000, 2], [3000, 2], [4000, 2], [5000, 2], [6000, 2], [7000, 3]] as const) {
-    byChanges.observe(snapshot(at, [{ name: 'q', messages }]));
-  }
-  assert.deepEqual(byChanges.estimate(), { ms: 5000, how: 'changes seen' });
+  assert.match(freshnessLine(snapshot(0, []), byUptime), /collect_statistics_interval \(5 s unless the server sets another; only monitoring users can measure it\)/);
+  for (const [at, uptime] of [[0, 100_000], [1000, 100_000]] as const) byUptime.observe(snapshot(at, [], { uptime }));
+  assert.equal(byUptime.estimate(), undefined);
+  assert.match(freshnessLine(snapshot(1000, []), byUptime), /measuring…/);
+  for (const [at, uptime] of [[2000, 105_000], [3000, 105_000], [7000, 110_000]] as const) byUptime.observe(snapshot(at, [], { uptime }));
+  assert.equal(byUptime.estimate(), 5000);
+  assert.match(freshnessLine(snapshot(7000, []), byUptime), /^RabbitMQ 3\.10\.8: statistics are collected every 5 s \(collect_statistics_interval, measured from node statistics\)/);
 });
 
 test('a queue\'s publish rate goes to its own bindings, to the default exchange only when it has none', () => {
@@ -142,6 +135,15 @@ test('broker-sim serves the page at / and its script and style under /web/, and 
     assert.equal((await fetch(`${sim.managementUrl}/web/page.css`)).status, 200);
     assert.equal((await fetch(`${sim.managementUrl}/web/nothing.js`)).status, 404);
     assert.equal((await fetch(`${sim.managementUrl}/web/../package.json`)).status, 404);
+    // The page's requests say they are a script's: a refused login then comes without the browser's prompt header.
+    const wrong = { authorization: `Basic ${btoa('guest:nope')}` };
+    const plain = await fetch(`${sim.managementUrl}/api/whoami`, { headers: wrong });
+    assert.equal(plain.status, 401);
+    assert.equal(plain.headers.get('www-authenticate'), 'Basic realm="RabbitMQ Management"');
+    const scripted = await fetch(`${sim.managementUrl}/api/whoami`, { headers: { ...wrong, 'x-requested-with': 'XMLHttpRequest' } });
+    assert.equal(scripted.status, 401);
+    assert.equal(scripted.headers.get('www-authenticate'), null);
+    assert.deepEqual(await scripted.json(), { error: 'not_authorized', reason: 'Login failed' });
     const api = await fetch(`${sim.managementUrl}/api/overview`, { headers: { authorization: `Basic ${btoa('guest:guest')}` } });
     assert.equal(((await api.json()) as Overview).product_name, 'broker-sim');
   } finally {
