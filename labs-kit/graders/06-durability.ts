@@ -1,8 +1,8 @@
 /** Lab 06 grader: a durable queue of persistent messages that survives a restart, then deleted. */
 import { rmSync } from 'node:fs';
 import amqp from 'amqplib';
+import { scratchDir, startSimProcess } from '../../tools/shared/brokers/index.ts';
 import { checkChannel, readyCount, StepFailure, type Step } from '../step.ts';
-import { scratchDir, startSimProcess } from '../../test/support/sim-process.ts';
 
 export const steps: Step[] = [
   {

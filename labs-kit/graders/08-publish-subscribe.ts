@@ -2,7 +2,7 @@
  * Lab 08 grader: every listener gets every broadcast through its own exclusive queue; a parent hears
  * its child's "finished" broadcast. The same on RabbitMQ and broker-sim.
  */
-import { checkChannel, StepFailure, type Step } from '../step.ts';
+import { checkChannel, type Step } from '../step.ts';
 
 export const steps: Step[] = [
   {

@@ -1,8 +1,12 @@
 /** qlab's command line, unparsed, so tests can run argv through it. */
 import yargs, { type Argv } from 'yargs';
-import * as replCommand from '../repl/repl-command.ts';
-import * as gradeCommand from './grade-command.ts';
-import { hintCommand, listCommand, startCommand, verifyCommand, watchCommand } from './lab-commands.ts';
+import { replCommand } from '../repl/repl-command.ts';
+import { gradeCommand } from './grade-command.ts';
+import { hintCommand } from './hint-command.ts';
+import { listCommand } from './list-command.ts';
+import { startCommand } from './start-command.ts';
+import { verifyCommand } from './verify-command.ts';
+import { watchCommand } from './watch-command.ts';
 
 export function buildCli(argv: string[]): Argv {
   return yargs(argv)
@@ -13,8 +17,8 @@ export function buildCli(argv: string[]): Argv {
     .command(hintCommand)
     .command(watchCommand)
     .command(startCommand)
-    .command(gradeCommand as never)
-    .command(replCommand as never)
+    .command(gradeCommand)
+    .command(replCommand)
     .strict()
     .help()
     .version(false);

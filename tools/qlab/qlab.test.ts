@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
 import { LABS } from '../../labs/manifest.ts';
-import { listLines } from './lab-commands.ts';
+import { listLines } from './list-command.ts';
 import { classMarkdown } from './report.ts';
 
 const root = new URL('../../', import.meta.url).pathname;

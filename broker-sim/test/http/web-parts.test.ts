@@ -5,7 +5,7 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Overview, QueueInfo } from '../../../tools/shared/management-client.ts';
+import type { Overview, QueueInfo } from '../../src/http/web/api-types.ts';
 import { pageFile } from '../../src/http/web/assets.ts';
 import { buildPage } from '../../src/http/web/bundle.ts';
 import { dotsPerSecond, FlowEmitter, MAX_DOTS_PER_SECOND } from '../../src/http/web/flow.ts';

@@ -4,7 +4,7 @@
  * uses nothing but fetch and btoa. The page calls the API on its own origin: broker-sim serves both,
  * and `qtop --web` relays a RabbitMQ's.
  */
-import type { AckMode, GotMessage, PublishResult } from '../../../../tools/shared/management-client.ts';
+import type { AckMode, GotMessage, PublishResult } from './api-types.ts';
 
 export class PageApiError extends Error {
   override name = 'PageApiError';

@@ -6,7 +6,7 @@
  * is inferred: a queue's publish rate is shared among the bindings that lead to it (the default
  * exchange's only when the queue has no other), and its delivery rate among its consumers.
  */
-import type { BindingInfo, ConnectionInfo, ConsumerInfo, MessageStats, QueueInfo } from '../../../../tools/shared/management-client.ts';
+import type { BindingInfo, ConnectionInfo, ConsumerInfo, MessageStats, QueueInfo } from './api-types.ts';
 import { exchangeLabel, plural, rateText } from './format.ts';
 import type { PageExchange, PageSnapshot } from './snapshot.ts';
 

@@ -4,7 +4,7 @@
  * the selected queue, broker-sim's leases and event log — and act on it with the API calls
  * rabbitmqadmin makes (publish, get, purge, delete).
  */
-import type { GotMessage } from '../../../../tools/shared/management-client.ts';
+import type { GotMessage } from './api-types.ts';
 import { PageApi, PageApiError } from './api-client.ts';
 import { byId, h, replaceIfChanged, tableElement } from './dom.ts';
 import { exchangeLabel, plural } from './format.ts';

@@ -4,17 +4,13 @@
  * event log (/api/queuelab/…). The same requests work on RabbitMQ and broker-sim.
  */
 import type {
-  BindingInfo, BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, ExchangeInfo, MessageStats, Overview, QueueInfo,
-  RateDetails, UnackedDelivery, VhostInfo, WhoAmI,
-} from '../../../../tools/shared/management-client.ts';
+  BindingInfo, BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, ExchangeInfo, Overview, QueueInfo,
+  UnackedDelivery, VhostInfo, WhoAmI,
+} from './api-types.ts';
 import { seg, type PageApi } from './api-client.ts';
 
-/** RabbitMQ counts what goes into and out of an exchange once it has seen traffic; broker-sim does not. */
-export interface ExchangeStats { publish_in?: number; publish_in_details?: RateDetails; publish_out?: number; publish_out_details?: RateDetails }
-
-export type PageExchange = ExchangeInfo & { message_stats?: ExchangeStats };
-/** RabbitMQ's channels carry message_stats (publish, deliver…) once they have seen traffic. */
-export type PageChannel = ChannelInfo & { message_stats?: MessageStats };
+export type PageExchange = ExchangeInfo;
+export type PageChannel = ChannelInfo;
 
 export interface PageSnapshot {
   /** Page clock (ms since the epoch) when the answers arrived. */
