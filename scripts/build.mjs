@@ -4,11 +4,14 @@
 // on the fly by tsx. Beside the bundles it writes inputs.json, every file they were made from
 // (scripts/bundle-inputs.mjs): bin/broker-sim.js runs the bundles only while none of those has
 // changed, so an edited source — of broker-sim or of qtop — is never shadowed by a stale build.
-// `node scripts/build.mjs --outdir DIR` builds elsewhere (the tests do).
+// `node scripts/build.mjs --outdir DIR` builds elsewhere (the tests do). The web view
+// (broker-sim/src/http/web) goes to web/ for the browser; its build lives in bundle.ts, which the
+// servers also run in memory when dist/web/ is missing or older than the page's sources.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, rmSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { register } from 'tsx/esm/api';
 import { writeBundleInputs } from './bundle-inputs.mjs';
 
 const root = new URL('../', import.meta.url).pathname;
@@ -41,3 +44,7 @@ writeBundleInputs(join(outdir, 'inputs.json'), {
   outputs: Object.keys(entries).map((name) => relative(root, join(outdir, `${name}.mjs`))),
   inputs: [...Object.keys(metafile.inputs), ...assets],
 });
+
+register();
+const { buildPage } = await import('../broker-sim/src/http/web/bundle.ts');
+await buildPage({ root, outdir: join(outdir, 'web') });

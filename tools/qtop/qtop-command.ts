@@ -8,7 +8,12 @@ import { chooseAmqpUrl, chooseManagementUrl, MANAGEMENT_URL_CHAIN } from '../../
 
 export interface QtopArgs {
   url?: string; managementUrl?: string; username?: string; password?: string; vhost?: string; interval: number;
+  /** --web and its address; absent where the arguments are made by hand (the defaults then). */
+  web?: boolean; webHost?: string; webPort?: number;
 }
+
+/** Where `qtop --web` serves the broker view unless told otherwise (the next free port when taken). */
+export const DEFAULT_WEB_PORT = 15670;
 
 export function buildCli(argv: string[]): Argv<QtopArgs> {
   return yargs(argv)
@@ -20,8 +25,13 @@ export function buildCli(argv: string[]): Argv<QtopArgs> {
     .option('password', { type: 'string', describe: 'password (default: the URL\'s, else guest)' })
     .option('vhost', { type: 'string', describe: 'show only this vhost (default: every vhost you may see; v cycles)' })
     .option('interval', { type: 'number', default: 1, describe: 'seconds between refreshes' })
+    .option('web', { type: 'boolean', default: false, describe: 'serve the broker view, a web page, instead of the terminal dashboard (it relays the management API, so it works for RabbitMQ too)' })
+    .option('web-port', { type: 'number', default: DEFAULT_WEB_PORT, describe: 'port of the web page with --web (taken: the next free one; 0 = any)' })
+    .option('web-host', { type: 'string', default: '127.0.0.1', describe: 'address the web page listens on with --web' })
     .check((a) => {
       if (!(Number(a.interval) > 0)) throw new Error(`--interval must be a positive number of seconds, got ${a.interval}`);
+      const wp = Number(a['web-port']);
+      if (!(Number.isInteger(wp) && wp >= 0 && wp <= 65535)) throw new Error(`--web-port must be a port number from 0 to 65535, got ${a['web-port']}`);
       return true;
     })
     .strict()
@@ -38,4 +48,12 @@ export function resolveManagement(a: QtopArgs, env: NodeJS.ProcessEnv = process.
     username: a.username ?? (creds.username ? decodeURIComponent(creds.username) : 'guest'),
     password: a.password ?? (creds.password ? decodeURIComponent(creds.password) : 'guest'),
   };
+}
+
+/** The vhost the web page opens on: --vhost, else the AMQP URL's (none: the page picks one). */
+export function webVhost(a: QtopArgs, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  if (a.vhost !== undefined) return a.vhost;
+  const given = a.url || env.AMQP_URL;
+  const path = given ? new URL(given).pathname : '';
+  return path.length > 1 ? decodeURIComponent(path.slice(1)) : undefined;
 }

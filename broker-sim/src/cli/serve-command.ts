@@ -144,6 +144,7 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
   if (a.timeScale !== 1) say(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
   if (sim.port !== a.port && a.port !== 0) say(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);
   if (sim.managementUrl) say(`management API on ${sim.managementUrl}/api/ (RabbitMQ's paths; log in as guest/guest from this machine)`);
+  if (sim.managementUrl) say(`web view on ${sim.managementUrl}/ (open it in a browser: the topology, live)`);
   const stop = async (): Promise<void> => {
     removeDiscovery();
     await sim.close();

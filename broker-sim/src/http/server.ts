@@ -18,6 +18,7 @@ import { shape } from './listing.ts';
 import { RateBook } from './rates.ts';
 import { buildRouter } from './routes.ts';
 import { Snapshot } from './snapshot.ts';
+import { pageFile } from './web/assets.ts';
 
 /** Larger request bodies (a publish) are refused with 413. */
 export const MAX_BODY_BYTES = 16 * 1024 * 1024;
@@ -97,7 +98,9 @@ async function listen(server: Server, o: ManagementServerOptions): Promise<numbe
 async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    if (url.pathname === '/' || url.pathname === '') return send(res, 200, welcome(), 'text/plain; charset=utf-8');
+    // The broker view (web/) at / and /web/…; everything else is the API's.
+    const page = req.method === 'GET' || req.method === 'HEAD' ? await pageFile(url.pathname || '/') : undefined;
+    if (page) return send(res, 200, page.body, page.type, {}, req.method === 'HEAD');
     const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
     const principal = authenticate(ctx.broker, req.headers.authorization, isLoopback(req.socket.remoteAddress));
     const raw = await readBody(req);
@@ -113,7 +116,10 @@ async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMe
     send(res, result.status, body === undefined ? undefined : JSON.stringify(body), 'application/json', result.headers, req.method === 'HEAD');
   } catch (err) {
     if (err instanceof HttpError) {
-      send(res, err.status, JSON.stringify({ error: err.error, reason: err.reason }), 'application/json', err.headers);
+      // A script's request (the web view's) gets no WWW-Authenticate, which would pop up the browser's own login.
+      const { 'www-authenticate': _challenge, ...scripted } = err.headers;
+      const headers = req.headers['x-requested-with'] === 'XMLHttpRequest' ? scripted : err.headers;
+      send(res, err.status, JSON.stringify({ error: err.error, reason: err.reason }), 'application/json', headers);
       return;
     }
     ctx.log(`management API: ${req.method} ${req.url}: internal error: ${(err as Error).stack ?? err}`);
@@ -121,7 +127,7 @@ async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMe
   }
 }
 
-function send(res: ServerResponse, status: number, body: string | undefined, type: string,
+function send(res: ServerResponse, status: number, body: string | Uint8Array | undefined, type: string,
   headers: Record<string, string> = {}, headOnly = false): void {
   if (res.headersSent) return;
   const h: Record<string, string | number> = { 'cache-control': 'no-cache', vary: 'accept, accept-encoding, origin', ...headers };
@@ -163,8 +169,4 @@ function parseBody(raw: Buffer): Record<string, unknown> {
   }
   if (!isObject(v)) throw httpErrors.badRequest('not_json');
   return v;
-}
-
-function welcome(): string {
-  return 'broker-sim management API (RabbitMQ-compatible subset): try /api/overview, /api/queues, /api/queuelab\n';
 }
