@@ -267,7 +267,7 @@ const out: string[] = [
   "import { decodeTableRange, tableBytes, type FieldTable } from './field-table.ts';",
   "import { longstrBytes, shortstrTooLong, truncated } from './primitives.ts';",
   '',
-  '/** Reply codes of AMQP 0-9-1 (soft errors close a channel, hard errors the connection). */',
+  '/** Reply codes of AMQP 0-9-1, by their names in the spec. */',
   'export const ReplyCode = {',
 ];
 for (const c of spec.constants) {
@@ -275,6 +275,8 @@ for (const c of spec.constants) {
   out.push(`  ${c.name.replace(/-/g, '_')}: ${c.value},`);
 }
 out.push('} as const;', '');
+out.push('/** The reply codes the spec classes as hard errors: they close the connection, the others (soft) a channel. */');
+out.push(`export const HARD_ERRORS: ReadonlySet<number> = new Set([${spec.constants.filter((c) => c.class === 'hard-error').map((c) => c.value).join(', ')}]);`, '');
 out.push('/** Every method of 0-9-1 by its name, class.method. */');
 out.push(`export type MethodName =\n${methods.map((x) => `  | '${x.name}'`).join('\n')};`, '');
 out.push('/** The arguments of each method, named in camelCase after the spec. longstr decodes to a Buffer. */');

@@ -6,7 +6,7 @@
 export { ProtocolError } from './errors.ts';
 export { FieldValue, encodeTable, decodeTable, plain, type FieldTable } from './field-table.ts';
 export {
-  ReplyCode, METHODS, method, type Method, type MethodName, type MethodArgs, type MethodSpec, type WireType,
+  ReplyCode, HARD_ERRORS, METHODS, method, type Method, type MethodName, type MethodArgs, type MethodSpec, type WireType,
 } from './methods.generated.ts';
 export { decodeProperties, encodeProperties, readDeliveryMode, NO_PROPERTIES, PROPERTY_FLAGS, type BasicProperties } from './properties.ts';
 export {

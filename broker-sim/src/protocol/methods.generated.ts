@@ -40,7 +40,7 @@ import { ProtocolError } from './errors.ts';
 import { decodeTableRange, tableBytes, type FieldTable } from './field-table.ts';
 import { longstrBytes, shortstrTooLong, truncated } from './primitives.ts';
 
-/** Reply codes of AMQP 0-9-1 (soft errors close a channel, hard errors the connection). */
+/** Reply codes of AMQP 0-9-1, by their names in the spec. */
 export const ReplyCode = {
   CONTENT_TOO_LARGE: 311,
   NO_ROUTE: 312,
@@ -61,6 +61,9 @@ export const ReplyCode = {
   NOT_IMPLEMENTED: 540,
   INTERNAL_ERROR: 541,
 } as const;
+
+/** The reply codes the spec classes as hard errors: they close the connection, the others (soft) a channel. */
+export const HARD_ERRORS: ReadonlySet<number> = new Set([320, 402, 501, 502, 503, 504, 505, 506, 530, 540, 541]);
 
 /** Every method of 0-9-1 by its name, class.method. */
 export type MethodName =
