@@ -24,7 +24,7 @@ export interface Publication {
 }
 
 export interface PublishOutcome {
-  /** A queue, or a direct reply-to consumer, took it. */
+  /** A queue took it. */
   routed: boolean;
   /** Mandatory and taken by nothing: basic.return it to the publisher. */
   returned: boolean;
@@ -63,9 +63,10 @@ export class Publisher {
     const { expiration, priority } = publishHints(p.propertiesRaw);
     const mandatory = p.mandatory ?? false;
     if (p.exchange === '' && DirectReplies.isReplyKey(p.routingKey)) {
-      const consumer = this.services.directReplies.target(p.routingKey);
-      consumer?.deliverReply(p.routingKey, p.propertiesRaw, p.body);
-      return { routed: consumer !== undefined, returned: consumer === undefined && mandatory, rejected: false, backedUp: [] };
+      // As RabbitMQ 3.10: a direct reply reaches its consumer (if it is still there) but no queue,
+      // so it counts as unroutable, and a mandatory one is returned too.
+      this.services.directReplies.target(p.routingKey)?.deliverReply(p.routingKey, p.propertiesRaw, p.body);
+      return { routed: false, returned: mandatory, rejected: false, backedUp: [] };
     }
     const x = this.target.exchanges.get(p.exchange);
     let queues = x ? this.route(x, p.routingKey, () => decodeProperties(p.propertiesRaw).headers ?? {}) : [];

@@ -58,7 +58,7 @@ test('routing follows exchange-to-exchange bindings, once each, and headers bind
   assert.deepEqual([...q.ready].map((m) => m.body.toString()), ['hit'], 'one copy, though the exchanges bind each other');
 });
 
-test('direct reply-to: a request carries the channel\'s reply key, and a reply to it reaches the reply consumer', () => {
+test('direct reply-to: a request carries the channel\'s reply key; a reply reaches the reply consumer but no queue, as RabbitMQ counts it', () => {
   const { declare, channel, vhost, publish } = setup();
   declare('rpc');
   const client = channel();
@@ -70,10 +70,11 @@ test('direct reply-to: a request carries the channel\'s reply key, and a reply t
   const request = vhost.queue('rpc').ready.peek()!;
   const replyKey = decodeProperties(request.propertiesRaw).replyTo!;
   assert.match(replyKey, /^amq\.rabbitmq\.reply-to\.\S+$/);
-  assert.equal(publish('', replyKey, '4').routed, true);
+  assert.deepEqual(publish('', replyKey, '4', {}, true), { routed: false, returned: true, rejected: false, backedUp: [] });
   assert.deepEqual(client.got.map((g) => [g.consumerTag, g.body, g.routingKey]), [[tag, '4', replyKey]]);
   client.ch.cancel(tag);
   assert.deepEqual(publish('', replyKey, 'late', {}, true), { routed: false, returned: true, rejected: false, backedUp: [] });
+  assert.equal(client.got.length, 1, 'nothing reaches a cancelled reply consumer');
 });
 
 test('dead-lettering publishes through the same path: a rejected copy carries x-death and keeps its priority', () => {

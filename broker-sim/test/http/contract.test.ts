@@ -160,6 +160,34 @@ forEachBroker('management API', (broker) => {
     assert.deepEqual([m!.payload, m!.payload_encoding, m!.payload_bytes, m!.properties], ['/wBB', 'base64', 3, []]);
   });
 
+  test('publish through the API is refused by a full reject-publish queue, and by reply_to amq.rabbitmq.reply-to', async () => {
+    const q = queueName('mgmt-reject');
+    await api.declareQueue('/', q, { arguments: { 'x-max-length': 1, 'x-overflow': 'reject-publish' } });
+    assert.deepEqual(await api.publish('/', '', q, 'fits'), { routed: true });
+    const full = await failure(api.publish('/', '', q, 'refused'));
+    assert.deepEqual([full.status, full.reason], [400, 'rejected Unable to publish message. Check queue limits.']);
+    const noReplyConsumer = await failure(api.publish('/', '', q, 'ask', { reply_to: 'amq.rabbitmq.reply-to' }));
+    assert.deepEqual([noReplyConsumer.status, noReplyConsumer.reason], [400, '406 PRECONDITION_FAILED - fast reply consumer does not exist']);
+    const [kept] = await api.getMessages('/', q, { ackmode: 'ack_requeue_false' });
+    assert.equal(kept!.payload, 'fits');
+  });
+
+  test('publish through the API reaches a direct reply-to consumer, which RabbitMQ counts as routed to no queue', async () => {
+    const { ch } = await channel(broker.url);
+    const q = queueName('mgmt-rpc');
+    await ch.assertQueue(q);
+    const replies: string[] = [];
+    await ch.consume('amq.rabbitmq.reply-to', (m) => { if (m) replies.push(m.content.toString()); }, { noAck: true });
+    ch.sendToQueue(q, Buffer.from('ask'), { replyTo: 'amq.rabbitmq.reply-to' });
+    const request = await settled('the request', async () => (await api.getMessages('/', q, { ackmode: 'ack_requeue_false' }))[0],
+      (m) => m !== undefined);
+    const replyKey = (request!.properties as Record<string, unknown>).reply_to as string;
+    assert.match(replyKey, /^amq\.rabbitmq\.reply-to\..+/);
+    assert.deepEqual(await api.publish('/', '', replyKey, 'answer'), { routed: false });
+    await settled('the reply', async () => replies, (r) => r.length > 0);
+    assert.deepEqual(replies, ['answer']);
+  });
+
   test('purge empties a queue; delete with if-empty refuses a full one, plain delete removes it', async () => {
     const q = queueName('mgmt-purge');
     assert.equal(await api.declareQueue('/', q), 'created');
