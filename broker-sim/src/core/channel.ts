@@ -14,6 +14,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { decodeProperties, encodeProperties, PROPERTY_FLAGS } from '../protocol/index.ts';
+import type { Broker } from './broker.ts';
 import type { CoreConnection } from './connection.ts';
 import type { Consumer } from './consumer.ts';
 import { withDeliveryCount } from './content.ts';
@@ -65,11 +66,6 @@ export interface ConsumeOptions {
   arguments?: Record<string, unknown>;
 }
 
-/** How a publish on this channel went, with the properties as routed (reply_to rewritten), for basic.return. */
-export interface ChannelPublishOutcome extends PublishOutcome {
-  propertiesRaw: Buffer;
-}
-
 const REPLY_TO_FLAG = PROPERTY_FLAGS.replyTo;
 
 export class CoreChannel implements ReplyTarget {
@@ -88,13 +84,17 @@ export class CoreChannel implements ReplyTarget {
   private readonly outbox: Outbox;
   /** Direct reply-to: this channel's reply consumer and the routing key its replies carry. */
   private replyConsumer: { tag: string; key: string } | undefined;
+  private readonly broker: Broker;
+  private readonly vhost: Vhost;
+  /** "connection/channel", as the event log names who holds a delivery. */
+  private readonly label: string;
 
   constructor(readonly connection: CoreConnection, readonly number: number, private readonly sink: ChannelSink) {
-    this.outbox = new Outbox((fn) => connection.broker.afterCommit(fn));
+    this.broker = connection.broker;
+    this.vhost = connection.vhost;
+    this.label = `${connection.id}/${number}`;
+    this.outbox = new Outbox((fn) => this.broker.afterCommit(fn));
   }
-
-  private get broker() { return this.connection.broker; }
-  private get vhost(): Vhost { return this.connection.vhost; }
 
   get unackedCount(): number { return this.deliveries.size; }
 
@@ -160,6 +160,7 @@ export class CoreChannel implements ReplyTarget {
     const c = this.consumers.get(tag);
     if (!c) return;
     this.consumers.delete(tag);
+    this.deliveries.consumerGone(c);
     c.queue.removeConsumer(c);
     this.autoDelete(c.queue);
   }
@@ -167,6 +168,7 @@ export class CoreChannel implements ReplyTarget {
   /** The queue was deleted under a consumer: forget it and tell the client. */
   cancelByBroker(c: Consumer): void {
     if (!this.consumers.delete(c.tag)) return;
+    this.deliveries.consumerGone(c);
     this.broker.events.record({ kind: 'consumer.cancelled', vhost: c.queue.vhost, queue: c.queue.name,
       consumerTag: c.tag, channel: this.label, detail: 'queue deleted' });
     this.sink.consumerCancelled(c.tag);
@@ -230,9 +232,9 @@ export class CoreChannel implements ReplyTarget {
    * basic.publish of a complete message: a reply_to of `amq.rabbitmq.reply-to` becomes this
    * channel's reply key (406 without a reply consumer), then the vhost publishes it.
    */
-  publish(p: Publication): ChannelPublishOutcome {
+  publish(p: Publication): PublishOutcome {
     const propertiesRaw = this.withReplyKey(p.propertiesRaw);
-    return { ...this.vhost.publish({ ...p, propertiesRaw }), propertiesRaw };
+    return this.vhost.publish(propertiesRaw === p.propertiesRaw ? p : { ...p, propertiesRaw });
   }
 
   /** ReplyTarget: a reply published to this channel's reply key goes to its reply consumer. */
@@ -271,8 +273,6 @@ export class CoreChannel implements ReplyTarget {
       c.queue.dispatch();
     }
   }
-
-  private get label(): string { return `${this.connection.id}/${this.number}`; }
 
   private emit(send: () => void, afterCommit: boolean): void {
     if (afterCommit) this.outbox.sendDurably(send); else this.outbox.send(send);

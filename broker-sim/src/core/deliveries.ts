@@ -22,14 +22,17 @@ export interface Delivery {
 
 export class DeliveryRegistry implements Iterable<Delivery> {
   private readonly byTag = new Map<number, Delivery>();
-  /** Deliveries per consumer, kept with byTag: prefetch asks on every dispatch. */
-  private readonly perConsumer = new Map<Consumer, number>();
+  /**
+   * Deliveries per consumer, kept with byTag: prefetch asks on every dispatch. The count is a box,
+   * so a delivery costs one lookup; the entry of a consumer that is gone goes with its last delivery.
+   */
+  private readonly perConsumer = new Map<Consumer, { n: number; gone: boolean }>();
 
   /** Deliveries held, in all. */
   get size(): number { return this.byTag.size; }
 
   /** Deliveries a consumer holds (its prefetch credit is used up when this reaches its prefetch). */
-  heldBy(c: Consumer): number { return this.perConsumer.get(c) ?? 0; }
+  heldBy(c: Consumer): number { return this.perConsumer.get(c)?.n ?? 0; }
 
   /** Deliveries of one queue held here. */
   countIn(q: Queue): number {
@@ -40,14 +43,17 @@ export class DeliveryRegistry implements Iterable<Delivery> {
 
   add(d: Delivery): void {
     this.byTag.set(d.tag, d);
-    if (d.consumer) this.perConsumer.set(d.consumer, this.heldBy(d.consumer) + 1);
+    if (!d.consumer) return;
+    const count = this.perConsumer.get(d.consumer);
+    if (count) count.n++; else this.perConsumer.set(d.consumer, { n: 1, gone: false });
   }
 
   /** The deliveries an ack or nack names: one tag, or all up to it with multiple (tag 0: all). Throws 406 for a tag it does not hold. */
   take(tag: number, multiple: boolean): Delivery[] {
     if (!multiple || tag !== 0) {
-      if (!this.byTag.has(tag)) throw errors.unknownDeliveryTag(tag);
-      if (!multiple) return [this.remove(this.byTag.get(tag)!)];
+      const d = this.byTag.get(tag);
+      if (!d) throw errors.unknownDeliveryTag(tag);
+      if (!multiple) return [this.remove(d)];
     }
     const out: Delivery[] = [];
     for (const [t, d] of this.byTag) {
@@ -58,11 +64,20 @@ export class DeliveryRegistry implements Iterable<Delivery> {
     return out;
   }
 
+  /** The consumer was cancelled: its count is kept only while it still holds deliveries. */
+  consumerGone(c: Consumer): void {
+    const count = this.perConsumer.get(c);
+    if (!count) return;
+    if (count.n === 0) this.perConsumer.delete(c); else count.gone = true;
+  }
+
   /** Every delivery, taken (recover, close). */
   takeAll(): Delivery[] {
     const all = [...this.byTag.values()];
     this.byTag.clear();
-    this.perConsumer.clear();
+    for (const [c, count] of this.perConsumer) {
+      if (count.gone) this.perConsumer.delete(c); else count.n = 0;
+    }
     return all;
   }
 
@@ -70,10 +85,9 @@ export class DeliveryRegistry implements Iterable<Delivery> {
 
   private remove(d: Delivery): Delivery {
     this.byTag.delete(d.tag);
-    if (d.consumer) {
-      const n = this.heldBy(d.consumer) - 1;
-      if (n > 0) this.perConsumer.set(d.consumer, n); else this.perConsumer.delete(d.consumer);
-    }
+    if (!d.consumer) return d;
+    const count = this.perConsumer.get(d.consumer)!;
+    if (--count.n === 0 && count.gone) this.perConsumer.delete(d.consumer);
     return d;
   }
 }

@@ -31,7 +31,9 @@ export interface PublishOutcome {
   /** A queue refused it (x-overflow reject-publish): a confirming publisher gets basic.nack. */
   rejected: boolean;
   /** Queues far behind their consumers: flow control holds the publisher until they drain. */
-  backedUp: Queue[];
+  backedUp: readonly Queue[];
+  /** The properties as published (what a basic.return carries). */
+  propertiesRaw: Buffer;
 }
 
 export interface PublishOptions {
@@ -52,6 +54,9 @@ export interface PublishServices {
   readonly directReplies: DirectReplies;
 }
 
+/** No queue is backed up: shared, as most publishes report it. */
+const NONE: readonly Queue[] = Object.freeze([]);
+
 export class Publisher {
   constructor(private readonly target: PublishTarget, private readonly storage: Storage, private readonly services: PublishServices) {}
 
@@ -59,28 +64,32 @@ export class Publisher {
    * Publishes one message. Throws RabbitMQ's 406 for an expiration that is no whole number, before
    * anything is routed. A missing exchange routes nowhere (its absence is checked at basic.publish).
    */
-  publish(p: Publication, options: PublishOptions = {}): PublishOutcome {
+  publish(p: Publication, options?: PublishOptions): PublishOutcome {
     const { expiration, priority } = publishHints(p.propertiesRaw);
     const mandatory = p.mandatory ?? false;
     if (p.exchange === '' && DirectReplies.isReplyKey(p.routingKey)) {
       // As RabbitMQ 3.10: a direct reply reaches its consumer (if it is still there) but no queue,
       // so it counts as unroutable, and a mandatory one is returned too.
       this.services.directReplies.target(p.routingKey)?.deliverReply(p.routingKey, p.propertiesRaw, p.body);
-      return { routed: false, returned: mandatory, rejected: false, backedUp: [] };
+      return { routed: false, returned: mandatory, rejected: false, backedUp: NONE, propertiesRaw: p.propertiesRaw };
     }
     const x = this.target.exchanges.get(p.exchange);
     let queues = x ? this.route(x, p.routingKey, () => decodeProperties(p.propertiesRaw).headers ?? {}) : [];
-    if (options.skip) queues = queues.filter((q) => !options.skip!(q));
+    const skip = options?.skip;
+    if (skip) queues = queues.filter((q) => !skip(q));
     const persistent = readDeliveryMode(p.propertiesRaw) === 2;
     let rejected = false;
+    let backedUp = NONE;
     for (const q of queues) {
       const m: Message = {
         id: this.services.newMessageId(), exchange: p.exchange, routingKey: p.routingKey, propertiesRaw: p.propertiesRaw,
-        body: p.body, persistent, redelivered: false, stored: false, ...(priority === undefined ? {} : { priority }),
+        body: p.body, persistent, redelivered: false, stored: false,
       };
+      if (priority !== undefined) m.priority = priority;
       if (!this.enqueue(q, m, expiration)) rejected = true;
+      if (q.backedUp) backedUp = backedUp === NONE ? [q] : [...backedUp, q];
     }
-    return { routed: queues.length > 0, returned: queues.length === 0 && mandatory, rejected, backedUp: queues.filter((q) => q.backedUp) };
+    return { routed: queues.length > 0, returned: queues.length === 0 && mandatory, rejected, backedUp, propertiesRaw: p.propertiesRaw };
   }
 
   /**

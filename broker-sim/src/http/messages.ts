@@ -66,7 +66,7 @@ function onOwnChannel<T>(req: ApiRequest, v: Vhost, sink: ChannelSink, use: (ch:
 }
 
 /** Queues the publish found far behind their consumers: the answer waits until they drain, as flow control holds an AMQP publisher. */
-function drained(queues: Queue[]): Promise<unknown> {
+function drained(queues: readonly Queue[]): Promise<unknown> {
   return Promise.all(queues.map((q) => new Promise<void>((resolve) => q.whenDrained(resolve))));
 }
 
