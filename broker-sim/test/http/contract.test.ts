@@ -120,6 +120,44 @@ forEachBroker('management API', (broker) => {
       { consumers: 1, prefetch: 2, confirm: true, number: consumer.channel_details.number });
   });
 
+  test('a channel reports what its open transaction holds: publishes and acks not yet committed', async () => {
+    const q = queueName('mgmt-tx');
+    await api.declareQueue('/', q);
+    await api.publish('/', '', q, 'to ack');
+    const { ch: tx, conn } = await channel(broker.url);
+    // amqplib has no tx API on its channel model: tx.select and tx.rollback through its rpc.
+    const rpc = (id: number) => (tx as unknown as { rpc(m: number, f: object, e: number): Promise<unknown> }).rpc(id, {}, id + 1);
+    await rpc((90 << 16) | 10);
+    const m = await tx.get(q, { noAck: false });
+    assert.ok(m, 'the message to ack');
+    tx.ack(m);
+    tx.sendToQueue(q, Buffer.from('held 1'));
+    tx.sendToQueue(q, Buffer.from('held 2'));
+    const port = (conn as unknown as { connection: { stream: { localPort: number } } }).connection.stream.localPort;
+    const mine = (c: { connection_details: { peer_port: number } }): boolean => c.connection_details.peer_port === port;
+    const held = await settled('the transaction\'s figures', async () => (await api.getChannels()).find(mine),
+      (c) => c !== undefined && c.messages_uncommitted === 2 && c.acks_uncommitted === 1);
+    assert.deepEqual([held!.transactional, held!.confirm, held!.messages_unconfirmed], [true, false, 0]);
+    await rpc((90 << 16) | 30);
+    await settled('the rolled-back figures', async () => (await api.getChannels()).find(mine),
+      (c) => c !== undefined && c.messages_uncommitted === 0 && c.acks_uncommitted === 0);
+  });
+
+  test('a consumer shows its arguments, a queue its head message\'s timestamp', async () => {
+    const q = queueName('mgmt-real');
+    const { ch } = await channel(broker.url);
+    await ch.assertQueue(q);
+    const { consumerTag } = await ch.consume(q, () => {}, { arguments: { 'x-priority': 5 } });
+    const consumer = await settled('the consumer', async () => (await api.getConsumers('/')).find((c) => c.consumer_tag === consumerTag),
+      (c) => c !== undefined);
+    assert.deepEqual(consumer!.arguments, { 'x-priority': 5 });
+    await ch.cancel(consumerTag);
+    assert.equal((await api.getQueue('/', q)).head_message_timestamp ?? null, null, 'no head message, no timestamp');
+    await api.publish('/', '', q, 'stamped', { timestamp: 1_700_000_000 });
+    await api.publish('/', '', q, 'later', { timestamp: 1_800_000_000 });
+    await settled(`the head timestamp of ${q}`, () => api.getQueue('/', q), (x) => x.head_message_timestamp === 1_700_000_000);
+  });
+
   test('get with ack_requeue_true peeks, ack_requeue_false takes (a no-ack get), reject_requeue_false drops', async () => {
     const { ch } = await channel(broker.url);
     const q = queueName('mgmt-get');
