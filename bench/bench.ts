@@ -8,12 +8,13 @@ import { writeFileSync } from 'node:fs';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { scenarios, type Measure, type ScenarioResult } from './scenarios.ts';
+import { rabbitMqFromEnv } from '../tools/shared/brokers/index.ts';
 import { startSim, type BrokerHandle } from './brokers.ts';
 import { renderTable } from './table.ts';
 
 const argv = await yargs(hideBin(process.argv))
   .scriptName('npm run bench --')
-  .option('against', { type: 'string', default: process.env.RABBITMQ_URL, describe: 'AMQP URL of a second broker (default: $RABBITMQ_URL)' })
+  .option('against', { type: 'string', default: rabbitMqFromEnv()?.url, describe: 'AMQP URL of a second broker (default: $RABBITMQ_URL)' })
   .option('against-pid', { type: 'number', describe: 'pid of that broker (e.g. $(pgrep -o beam.smp)) for its CPU and RSS' })
   .option('runs', { type: 'number', default: 1, describe: 'runs per scenario and broker; the median is reported' })
   .option('only', { type: 'string', describe: 'comma-separated scenario ids to run (default: all)' })

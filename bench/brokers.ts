@@ -1,8 +1,7 @@
 /** The brokers a bench runs against, and readings of a broker process from /proc. */
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { scratchDir, startSimProcess } from '../tools/shared/brokers/index.ts';
 
 export interface BrokerHandle {
   name: string;
@@ -14,37 +13,17 @@ export interface BrokerHandle {
   close(): Promise<void>;
 }
 
-const root = new URL('../', import.meta.url).pathname;
-
-/**
- * Node flags broker-sim runs with, as `npm start` and the broker-sim bin start it: a small young
- * generation, so memory grown under a burst is given back instead of kept for the next one.
- */
-export const SIM_NODE_FLAGS = ['--max-semi-space-size=4'];
-
 /** Starts broker-sim as its own process on a free port with a file database (WAL), as students run it. */
 export async function startSim(extra: string[] = []): Promise<BrokerHandle & { startupMs: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'queuelab-bench-'));
+  const dir = scratchDir();
   const dbPath = join(dir, 'bench.db');
-  const started = performance.now();
-  const child = spawn(process.execPath, [...SIM_NODE_FLAGS, join(root, 'bin/broker-sim.js'), '--port', '0', '--db', dbPath, ...extra], {
-    env: { ...process.env, QUEUELAB_HOME: dir }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (amqp:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`broker-sim exited with ${code}: ${out}`)));
-  });
+  const sim = await startSimProcess(dir, extra, { dbPath, stderr: 'inherit' });
   return {
-    name: 'broker-sim', url, pid: child.pid, dbPath, startupMs: performance.now() - started,
-    close: () => new Promise((resolve) => {
-      child.once('exit', () => { rmSync(dir, { recursive: true, force: true }); resolve(); });
-      child.kill('SIGTERM');
-    }),
+    name: 'broker-sim', url: sim.url, pid: sim.pid, dbPath, startupMs: sim.startupMs,
+    close: async () => {
+      await sim.stop('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

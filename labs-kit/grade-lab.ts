@@ -1,18 +1,21 @@
 /**
- * Runs one lab's grader on one copy of the lab (a student's labs/NN-name, or solutions/NN-name)
- * against a broker, and reports each step: passed, failed (with what was expected), skipped, not run.
+ * Runs one lab's grader on one copy of the lab (a student's labs/NN-name, or solutions/NN-name), in
+ * one language, against a broker, and reports each step: passed, failed (with what was expected),
+ * skipped, not run.
  */
 import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { join, relative, resolve } from 'node:path';
 import amqp from 'amqplib';
 import type { Lab } from '../labs/manifest.ts';
+import { EXTENSION, inLanguage, labFiles, type Language } from './language.ts';
 import { Program } from './program.ts';
+import { requirePython } from './python.ts';
 import { StepFailure, type GradeContext, type Step, type StepResult } from './step.ts';
 
 const root = resolve(new URL('../', import.meta.url).pathname);
 
-export interface LabResult { lab: string; title: string; passed: boolean; steps: StepResult[]; score: number; total: number }
+export interface LabResult { lab: string; title: string; language: Language; passed: boolean; steps: StepResult[]; score: number; total: number }
 
 async function stepsOf(lab: Lab): Promise<Step[]> {
   return ((await import(`./graders/${lab.dir}.ts`)) as { steps: Step[] }).steps;
@@ -31,15 +34,20 @@ function runnableDir(labDir: string): { dir: string; cleanup(): void } {
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/**
+ * Grades `labDir`'s programs in `language` (default TypeScript). A Python run needs a Python with
+ * pika: without one it throws PythonMissing, whose message says how to install it.
+ */
 export async function gradeLab(lab: Lab, labDir: string,
-  broker: { url: string; kind: 'sim' | 'rabbitmq'; managementUrl?: string }): Promise<LabResult> {
+  broker: { url: string; kind: 'sim' | 'rabbitmq'; managementUrl?: string }, language: Language = 'ts'): Promise<LabResult> {
   const steps = await stepsOf(lab);
   const results: StepResult[] = [];
-  const missing = lab.files.filter((f) => !existsSync(join(labDir, f)));
+  const missing = labFiles(lab, language).filter((f) => !existsSync(join(labDir, f)));
   if (missing.length > 0) {
     for (const s of steps) results.push({ step: s.name, status: 'failed', detail: `missing file(s): ${missing.join(', ')}` });
-    return summarise(lab, results);
+    return summarise(lab, language, results);
   }
+  if (language === 'python') requirePython();
   const { dir, cleanup } = runnableDir(labDir);
   const run = randomBytes(3).toString('hex');
   let n = 0;
@@ -49,8 +57,8 @@ export async function gradeLab(lab: Lab, labDir: string,
   const ctx: GradeContext = {
     labDir: dir, url: broker.url, broker: broker.kind, connection,
     name: (prefix) => `qlab.${lab.id}.${prefix}.${run}.${++n}`,
-    run: (file, args = [], env = {}) => {
-      const p = new Program(join(dir, file), args, {
+    run: (program, args = [], env = {}) => {
+      const p = new Program(join(dir, program + EXTENSION[language]), args, {
         AMQP_URL: broker.url, ...(broker.managementUrl ? { MANAGEMENT_URL: broker.managementUrl } : {}), ...env });
       programs.push(p);
       return p;
@@ -75,11 +83,12 @@ export async function gradeLab(lab: Lab, labDir: string,
     await connection.close().catch(() => {});
     cleanup();
   }
-  return summarise(lab, results);
+  return summarise(lab, language, results);
 }
 
-function summarise(lab: Lab, steps: StepResult[]): LabResult {
+function summarise(lab: Lab, language: Language, results: StepResult[]): LabResult {
+  const steps = results.map((r) => ({ ...r, step: inLanguage(r.step, lab, language), ...(r.detail ? { detail: inLanguage(r.detail, lab, language) } : {}) }));
   const counted = steps.filter((s) => s.status !== 'skipped');
   const score = counted.filter((s) => s.status === 'passed').length;
-  return { lab: lab.dir, title: lab.title, passed: score === counted.length, steps, score, total: counted.length };
+  return { lab: lab.dir, title: lab.title, language, passed: score === counted.length, steps, score, total: counted.length };
 }

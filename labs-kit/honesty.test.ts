@@ -1,26 +1,49 @@
 /**
- * Graders are proven honest: each passes on its reference solution and fails on the untouched
- * starter, against broker-sim always and RabbitMQ when RABBITMQ_URL is set.
+ * Graders are proven honest, in every language: each passes on its reference solution and fails
+ * on the untouched starter at the step its first TODO concerns (not by a crash), against broker-sim
+ * always and RabbitMQ when RABBITMQ_URL is set. The languages are graded at the same time on the
+ * same broker: every grading run names its queues and exchanges for itself.
  */
-import { test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { forEachBroker } from '../test/support/brokers.ts';
 import { LABS } from '../labs/manifest.ts';
 import { gradeLab } from './grade-lab.ts';
+import { LANGUAGE_NAME, LANGUAGES, type Language } from './language.ts';
+import { findPython, pythonMissing } from './python.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
+/** A starter that fails this way fails by a broken program, not by the missing change. */
+const CRASH = /Traceback \(most recent call last\)|SyntaxError|ReferenceError|TypeError|NameError|Cannot find module/;
+
+function skipReason(language: Language): string | false {
+  return language === 'python' && !findPython() ? pythonMissing() : false;
+}
+
 forEachBroker('lab graders', (broker) => {
-  for (const lab of LABS) {
-    test(`the ${lab.dir} grader passes on its solution`, async () => {
-      const r = await gradeLab(lab, join(root, 'solutions', lab.dir), broker);
-      assert.ok(r.passed, JSON.stringify(r.steps, null, 2));
-    });
-    test(`the ${lab.dir} grader fails on the untouched starter`, async () => {
-      const r = await gradeLab(lab, join(root, 'labs', lab.dir), broker);
-      assert.equal(r.passed, false, `the starter passed every step: ${JSON.stringify(r.steps)}`);
-      assert.ok(r.steps.some((s) => s.status === 'failed' && s.detail), 'a failed step says what was expected');
-    });
-  }
+  describe('in every language at once', { concurrency: true }, () => {
+    for (const language of LANGUAGES) {
+      // One lab at a time within a language (a suite's concurrency is inherited unless set).
+      describe(LANGUAGE_NAME[language], { concurrency: 1 }, () => {
+        const skip = skipReason(language);
+        for (const lab of LABS) {
+          test(`the ${lab.dir} grader passes on its ${LANGUAGE_NAME[language]} solution`, { skip }, async () => {
+            const r = await gradeLab(lab, join(root, 'solutions', lab.dir), broker, language);
+            assert.ok(r.passed, JSON.stringify(r.steps, null, 2));
+          });
+          test(`the ${lab.dir} grader fails on the untouched ${LANGUAGE_NAME[language]} starter at step ${lab.todoStep}`, { skip }, async () => {
+            const r = await gradeLab(lab, join(root, 'labs', lab.dir), broker, language);
+            assert.equal(r.passed, false, `the starter passed every step: ${JSON.stringify(r.steps)}`);
+            const failed = r.steps.findIndex((s) => s.status === 'failed');
+            const step = r.steps[failed]!;
+            assert.equal(failed + 1, lab.todoStep, `the starter failed at step ${failed + 1} ("${step.step}"), not at its TODO's step ${lab.todoStep}: ${step.detail}`);
+            assert.ok(step.detail, 'a failed step says what was expected');
+            assert.doesNotMatch(step.detail, CRASH, 'the starter fails by its TODO, not by a crash');
+          });
+        }
+      });
+    }
+  });
 });

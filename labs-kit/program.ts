@@ -1,24 +1,30 @@
 /**
- * A student's program run as a real process, the way the lab asks: `node --import tsx file.ts`,
- * with the broker's URL and the lab's queue in its environment. Its output is kept for the grader.
+ * A student's program run as a real process, the way the lab asks: `node --import tsx file.ts`, or
+ * `python3 -u file.py` with the Python that has pika, with the broker's URL and the lab's queue in
+ * its environment. Its output is kept for the grader.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { requirePython } from './python.ts';
 import { StepFailure } from './step.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
 export class Program {
   output = '';
+  /** Set once the program has ended and all its output is read. */
+  private ended: { code: number | null } | undefined;
   private readonly child: ChildProcess;
   readonly exited: Promise<number | null>;
 
   constructor(readonly file: string, args: string[], env: Record<string, string>) {
-    this.child = spawn(process.execPath, ['--import', 'tsx', file, ...args], {
+    const [command, ...prefix] = commandFor(file);
+    this.child = spawn(command!, [...prefix, file, ...args], {
       cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
     this.child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); });
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    this.child.on('close', (code) => { this.ended = { code }; });
   }
 
   /** Waits for the output to match; fails the step with what was expected otherwise. */
@@ -26,6 +32,8 @@ export class Program {
     const ok = typeof pattern === 'function' ? pattern : (o: string) => pattern.test(o);
     const deadline = Date.now() + ms;
     while (!ok(this.output)) {
+      // A program that has ended prints nothing more: no need to wait for the deadline.
+      if (this.ended) throw new StepFailure(`${expected}; it ended (exit code ${this.ended.code}) after printing: ${tail(this.output)}`);
       if (Date.now() > deadline) throw new StepFailure(`${expected}; it printed: ${tail(this.output)}`);
       await new Promise((r) => setTimeout(r, 50));
     }
@@ -42,6 +50,11 @@ export class Program {
   kill(signal: NodeJS.Signals = 'SIGKILL'): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
   }
+}
+
+/** How a program is started, by its extension. Python's -u: output reaches the grader line by line. */
+function commandFor(file: string): string[] {
+  return file.endsWith('.py') ? [requirePython(), '-u'] : [process.execPath, '--import', 'tsx'];
 }
 
 function short(file: string): string {

@@ -15,8 +15,8 @@ export interface GradeContext {
   name(prefix: string): string;
   /** An open connection for the grader's own checks. */
   connection: ChannelModel;
-  /** Starts a student's program of this lab. */
-  run(file: string, args?: string[], env?: Record<string, string>): import('./program.ts').Program;
+  /** Starts a student's program of this lab by its base name (`send`), in the language being graded. */
+  run(program: string, args?: string[], env?: Record<string, string>): import('./program.ts').Program;
 }
 
 export interface Step {

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { register } from 'tsx/esm/api';
 
 const roots = process.argv.slice(2).length ? process.argv.slice(2) : ['broker-sim', 'tools', 'test', 'labs-kit'];
 const skip = new Set(['node_modules', '.git', 'labs', 'solutions']);
@@ -19,28 +20,20 @@ function collect(path, out) {
 }
 
 /**
- * RabbitMQ for the run: RABBITMQ_URL when set; else a RabbitMQ started with testcontainers when
- * Docker works; else broker-sim only, saying why.
+ * RabbitMQ for the run, from the kit's launcher (tools/shared/brokers/rabbitmq.ts, loaded through
+ * tsx): RABBITMQ_URL when set; else a RabbitMQ container when Docker works; else broker-sim only,
+ * saying why.
  */
 async function rabbitmq() {
-  if (process.env.RABBITMQ_URL) return { env: {}, stop: async () => {}, note: process.env.RABBITMQ_URL };
-  const docker = spawnSync('docker', ['info'], { stdio: 'ignore', timeout: 10000 });
-  if (docker.status !== 0) {
-    return { env: {}, stop: async () => {}, note: 'skipped: RABBITMQ_URL is not set and Docker does not work here (broker-sim only)' };
+  register();
+  const { rabbitMqEnv, RabbitMqUnavailable, startRabbitMq } = await import('../tools/shared/brokers/rabbitmq.ts');
+  try {
+    const r = await startRabbitMq();
+    return { env: rabbitMqEnv(r), stop: () => r.close(), note: r.note };
+  } catch (err) {
+    if (!(err instanceof RabbitMqUnavailable)) throw err;
+    return { env: {}, stop: async () => {}, note: `skipped: ${err.message} (broker-sim only)` };
   }
-  const { GenericContainer, Wait } = await import('testcontainers');
-  const c = await new GenericContainer('rabbitmq:3.10-management').withExposedPorts(5672, 15672)
-    .withWaitStrategy(Wait.forLogMessage(/Server startup complete/)).withStartupTimeout(120000).start();
-  const host = c.getHost();
-  return {
-    env: {
-      RABBITMQ_URL: `amqp://guest:guest@${host}:${c.getMappedPort(5672)}`,
-      RABBITMQ_MANAGEMENT_URL: `http://${host}:${c.getMappedPort(15672)}`,
-      RABBITMQCTL: `docker exec ${c.getId()} rabbitmqctl`,
-    },
-    stop: () => c.stop(),
-    note: `a RabbitMQ container started with testcontainers (${c.getId().slice(0, 12)})`,
-  };
 }
 
 const files = roots.flatMap((root) => collect(root, [])).sort();

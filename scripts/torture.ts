@@ -5,7 +5,7 @@
  */
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runTorture, tortureTable } from '../test/support/torture.ts';
+import { runTorture, tortureTable } from '../bench/torture.ts';
 
 const a = await yargs(hideBin(process.argv))
   .scriptName('npm run torture --')

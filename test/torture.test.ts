@@ -1,7 +1,7 @@
 /** The short crash-safety run in every `npm test`: 3 kill -9 cycles each way (npm run torture does 20+). */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { runTorture, tortureTable } from './support/torture.ts';
+import { runTorture, tortureTable } from '../bench/torture.ts';
 
 for (const atMostOnce of [false, true]) {
   test(`3 kill -9 cycles${atMostOnce ? ' at most once' : ''}: no confirmed message lost, no acked one back${atMostOnce ? ', none delivered twice' : ''}`, { timeout: 120_000 }, async () => {

@@ -6,7 +6,7 @@ export const steps: Step[] = [
     name: 'send.ts puts "Hello World!" in the queue',
     async run(ctx) {
       const queue = ctx.name('hello');
-      await ctx.run('send.ts', [], { QUEUE: queue }).finishes();
+      await ctx.run('send', [], { QUEUE: queue }).finishes();
       const n = await readyCount(ctx, queue, 'expected one message in the queue');
       if (n !== 1) throw new StepFailure(`expected 1 message in the queue after send.ts, found ${n}`);
       const ch = await checkChannel(ctx);
@@ -20,7 +20,7 @@ export const steps: Step[] = [
     async run(ctx) {
       const queue = ctx.name('hello');
       await publish(ctx, queue, ['Hello World!']);
-      const p = ctx.run('receive.ts', [], { QUEUE: queue });
+      const p = ctx.run('receive', [], { QUEUE: queue });
       try {
         await p.waitFor(/Received Hello World!/, 'expected receive.ts to print " [x] Received Hello World!"');
       } finally {

@@ -8,7 +8,7 @@ export const steps: Step[] = [
     name: 'new_task.ts sends the words of its command line as the task',
     async run(ctx) {
       const queue = ctx.name('tasks');
-      await ctx.run('new_task.ts', ['First', 'message.'], { QUEUE: queue }).finishes();
+      await ctx.run('new_task', ['First', 'message.'], { QUEUE: queue }).finishes();
       const ch = await checkChannel(ctx);
       const m = await ch.get(queue, { noAck: true }).catch(() => false as const);
       await ch.deleteQueue(queue).catch(() => {});
@@ -22,8 +22,8 @@ export const steps: Step[] = [
       const queue = ctx.name('tasks');
       await publish(ctx, queue, []);
       const env = { QUEUE: queue, DELAY_MS: '20' };
-      const a = ctx.run('worker.ts', [], env);
-      const b = ctx.run('worker.ts', [], env);
+      const a = ctx.run('worker', [], env);
+      const b = ctx.run('worker', [], env);
       try {
         await awaitConsumers(ctx, queue, 2, 'worker.ts');
         await publish(ctx, queue, ['t1.', 't2.', 't3.', 't4.']);

@@ -7,7 +7,7 @@ export const steps: Step[] = [
     async run(ctx) {
       const queue = ctx.name('acks');
       await publish(ctx, queue, []);
-      const a = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '2000' });
+      const a = ctx.run('worker', [], { QUEUE: queue, DELAY_MS: '2000' });
       let b;
       try {
         await awaitConsumers(ctx, queue, 1, 'worker.ts');
@@ -15,7 +15,7 @@ export const steps: Step[] = [
         await a.waitFor(/Received slow/, 'expected the worker to print " [x] Received slow....."');
         a.kill('SIGKILL');
         await a.exited;
-        b = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '10' });
+        b = ctx.run('worker', [], { QUEUE: queue, DELAY_MS: '10' });
         await b.waitFor(/Received slow/, 'expected the killed worker\'s task to reach a second worker; it was lost');
         await b.waitFor(/Done slow/, 'expected the second worker to finish the task');
       } finally {
@@ -29,7 +29,7 @@ export const steps: Step[] = [
     async run(ctx) {
       const queue = ctx.name('acks');
       await publish(ctx, queue, []);
-      const w = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '10' });
+      const w = ctx.run('worker', [], { QUEUE: queue, DELAY_MS: '10' });
       try {
         await awaitConsumers(ctx, queue, 1, 'worker.ts');
         await publish(ctx, queue, ['quick.']);

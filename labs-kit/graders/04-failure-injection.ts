@@ -9,7 +9,7 @@ export const steps: Step[] = [
     async run(ctx) {
       const queue = ctx.name('failures');
       await publish(ctx, queue, []);
-      const w = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '10', LOSE_EVERY: '3' });
+      const w = ctx.run('worker', [], { QUEUE: queue, DELAY_MS: '10', LOSE_EVERY: '3' });
       try {
         await awaitConsumers(ctx, queue, 1, 'worker.ts');
         await publish(ctx, queue, TASKS);

@@ -10,8 +10,8 @@ export const steps: Step[] = [
       const queue = ctx.name('fair');
       await publish(ctx, queue, []);
       const env = { QUEUE: queue, DELAY_MS: '300' };
-      const a = ctx.run('worker.ts', [], env);
-      const b = ctx.run('worker.ts', [], env);
+      const a = ctx.run('worker', [], env);
+      const b = ctx.run('worker', [], env);
       try {
         await awaitConsumers(ctx, queue, 2, 'worker.ts');
         await publish(ctx, queue, TASKS);

@@ -1,15 +1,15 @@
 /** Lab 06 grader: a durable queue of persistent messages that survives a restart, then deleted. */
 import { rmSync } from 'node:fs';
 import amqp from 'amqplib';
+import { scratchDir, startSimProcess } from '../../tools/shared/brokers/index.ts';
 import { checkChannel, readyCount, StepFailure, type Step } from '../step.ts';
-import { scratchDir, startSimProcess } from '../../test/support/sim-process.ts';
 
 export const steps: Step[] = [
   {
     name: 'producer.ts declares a durable queue',
     async run(ctx) {
       const queue = ctx.name('durable');
-      await ctx.run('producer.ts', ['3'], { QUEUE: queue }).finishes();
+      await ctx.run('producer', ['3'], { QUEUE: queue }).finishes();
       await readyCount(ctx, queue, 'expected producer.ts to declare its queue');
       // A queue is durable exactly when redeclaring it as transient is refused (406).
       const ch = await checkChannel(ctx);
@@ -23,7 +23,7 @@ export const steps: Step[] = [
     name: 'its messages are persistent (delivery mode 2)',
     async run(ctx) {
       const queue = ctx.name('durable');
-      await ctx.run('producer.ts', ['3'], { QUEUE: queue }).finishes();
+      await ctx.run('producer', ['3'], { QUEUE: queue }).finishes();
       const ch = await checkChannel(ctx);
       const m = await ch.get(queue, { noAck: true }).catch(() => false as const);
       await ch.deleteQueue(queue).catch(() => {});
@@ -38,7 +38,7 @@ export const steps: Step[] = [
       const dir = scratchDir();
       let sim = await startSimProcess(dir);
       try {
-        await ctx.run('producer.ts', ['4'], { AMQP_URL: sim.url, QUEUE: 'restart_test' }).finishes();
+        await ctx.run('producer', ['4'], { AMQP_URL: sim.url, QUEUE: 'restart_test' }).finishes();
         await sim.stop('SIGKILL');
         sim = await startSimProcess(dir);
         const conn = await amqp.connect(sim.url);
@@ -61,8 +61,8 @@ export const steps: Step[] = [
     name: 'cleanup.ts deletes the queue',
     async run(ctx) {
       const queue = ctx.name('durable');
-      await ctx.run('producer.ts', ['2'], { QUEUE: queue }).finishes();
-      await ctx.run('cleanup.ts', [], { QUEUE: queue }).finishes();
+      await ctx.run('producer', ['2'], { QUEUE: queue }).finishes();
+      await ctx.run('cleanup', [], { QUEUE: queue }).finishes();
       const ch = await checkChannel(ctx);
       const exists = await ch.checkQueue(queue).then(() => true, () => false);
       if (exists) {

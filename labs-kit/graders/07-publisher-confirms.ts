@@ -12,7 +12,7 @@ export const steps: Step[] = [
     async run(ctx) {
       const queue = ctx.name('confirms');
       try {
-        const p = ctx.run('publisher.ts', [], { QUEUE: queue, COUNT: '200', WINDOW: '20' });
+        const p = ctx.run('publisher', [], { QUEUE: queue, COUNT: '200', WINDOW: '20' });
         await p.finishes();
         for (const mode of MODES) {
           if (!new RegExp(`^${mode}\\s+200 messages\\s+\\d+ msg/s$`, 'm').test(p.output)) {
@@ -37,7 +37,7 @@ export const steps: Step[] = [
       await ch.close();
       const ids = Array.from({ length: 50 }, (_, i) => `job-${i}`);
       await sendTo(ctx, source, ids, { persistent: true });
-      const f = ctx.run('forward.ts', [], { SOURCE: source, NEXT: next, DELAY_MS: '40' });
+      const f = ctx.run('forward', [], { SOURCE: source, NEXT: next, DELAY_MS: '40' });
       try {
         await until(() => readyCount(ctx, next, `expected the queue ${next}`), (n) => n >= 10);
         f.kill('SIGKILL');
@@ -63,7 +63,7 @@ export const steps: Step[] = [
       await ch.assertQueue(source, { durable: true });
       await ch.close();
       await sendTo(ctx, source, Array.from({ length: 30 }, (_, i) => `m${i}`), { persistent: true });
-      const f = ctx.run('forward.ts', [], { SOURCE: source, NEXT: next });
+      const f = ctx.run('forward', [], { SOURCE: source, NEXT: next });
       try {
         const moved = await until(() => readyCount(ctx, next, `expected the queue ${next}`).catch(() => 0), (n) => n === 30, 15_000);
         if (moved === undefined) throw new StepFailure(`expected 30 messages in ${next}; found ${await readyCount(ctx, next, 'expected the queue').catch(() => 0)}`);

@@ -6,7 +6,7 @@
 import { StepFailure, type GradeContext, type Step } from '../step.ts';
 
 async function call(ctx: GradeContext, queue: string, request: string[], env: Record<string, string> = {}): Promise<string> {
-  const c = ctx.run('rpc_client.ts', request, { QUEUE: queue, TIMEOUT_MS: '5000', ...env });
+  const c = ctx.run('rpc_client', request, { QUEUE: queue, TIMEOUT_MS: '5000', ...env });
   await c.finishes(15_000);
   const got = /\[\.\] Got (.*)/.exec(c.output);
   if (!got) throw new StepFailure(`expected rpc_client.ts ${request.join(' ')} to print " [.] Got <reply>"; it printed: ${JSON.stringify(c.output.trim().split('\n').slice(-3).join(' | '))}`);
@@ -15,7 +15,7 @@ async function call(ctx: GradeContext, queue: string, request: string[], env: Re
 
 async function withServer(ctx: GradeContext, body: (queue: string) => Promise<void>): Promise<void> {
   const queue = ctx.name('rpc');
-  const server = ctx.run('rpc_server.ts', [], { QUEUE: queue });
+  const server = ctx.run('rpc_server', [], { QUEUE: queue });
   try {
     await server.waitFor(/Awaiting RPC requests/, 'expected rpc_server.ts to print " [x] Awaiting RPC requests"');
     await body(queue);
@@ -46,7 +46,7 @@ export const steps: Step[] = [
   {
     name: 'with nobody answering, rpc_client.ts gives up after TIMEOUT_MS with exit code 1',
     async run(ctx) {
-      const c = ctx.run('rpc_client.ts', ['fib', '3'], { QUEUE: ctx.name('nobody'), TIMEOUT_MS: '500' });
+      const c = ctx.run('rpc_client', ['fib', '3'], { QUEUE: ctx.name('nobody'), TIMEOUT_MS: '500' });
       const timer = new Promise<'hung'>((r) => setTimeout(() => r('hung'), 10_000).unref());
       const code = await Promise.race([c.exited, timer]);
       if (code === 'hung') { c.kill(); throw new StepFailure('rpc_client.ts was still waiting 10 s later: it needs a timeout'); }
@@ -59,7 +59,7 @@ export const steps: Step[] = [
     name: 'pause, play and kill are remote calls to the running task',
     async run(ctx) {
       const queue = ctx.name('rpc');
-      const server = ctx.run('rpc_server.ts', [], { QUEUE: queue });
+      const server = ctx.run('rpc_server', [], { QUEUE: queue });
       try {
         await server.waitFor(/Awaiting RPC requests/, 'expected rpc_server.ts to start');
         const script: [string[], string][] = [[['pause'], 'paused'], [['fib', '5'], 'paused'], [['play'], 'playing'], [['fib', '5'], '5'], [['kill'], 'killed']];

@@ -10,7 +10,7 @@ export const steps: Step[] = [
     async run(ctx) {
       const queue = ctx.name('amo');
       const failed = `${queue}.failed`;
-      const a = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '3000' });
+      const a = ctx.run('worker', [], { QUEUE: queue, DELAY_MS: '3000' });
       let b;
       try {
         await awaitConsumers(ctx, queue, 1, 'worker.ts');
@@ -18,7 +18,7 @@ export const steps: Step[] = [
         await a.waitFor(/Received long/, 'expected the worker to print " [x] Received long....."');
         a.kill('SIGKILL');
         await a.exited;
-        b = ctx.run('worker.ts', [], { QUEUE: queue, DELAY_MS: '10' });
+        b = ctx.run('worker', [], { QUEUE: queue, DELAY_MS: '10' });
         await awaitConsumers(ctx, queue, 1, 'a second worker.ts');
         const inFailed = await until(() => readyCount(ctx, failed, `expected a queue ${failed}`), (n) => n === 1, 5000);
         await new Promise((r) => setTimeout(r, 300));
@@ -44,7 +44,7 @@ export const steps: Step[] = [
         await ch.assertQueue(failed, { durable: true });
         await ch.close();
         await sendTo(ctx, failed, ['first.', 'second..'], { persistent: true });
-        const r = ctx.run('relaunch.ts', [], { QUEUE: queue });
+        const r = ctx.run('relaunch', [], { QUEUE: queue });
         await r.finishes();
         const back = await takeAll(ctx, queue);
         const left = await readyCount(ctx, failed, `expected the queue ${failed}`);

@@ -9,7 +9,7 @@ const ENV = { DELAY_MS: '1', MAX_RETRIES: '3', RETRY_DELAY_MS: '100' };
 
 async function withWorker(ctx: GradeContext, prefix: string, body: (queue: string, out: () => string) => Promise<void>): Promise<void> {
   const queue = ctx.name(prefix);
-  const w = ctx.run('worker.ts', [], { QUEUE: queue, ...ENV });
+  const w = ctx.run('worker', [], { QUEUE: queue, ...ENV });
   try {
     await awaitConsumers(ctx, queue, 1, 'worker.ts');
     await body(queue, () => w.output);

@@ -24,7 +24,7 @@ async function busyQueue(ctx: GradeContext): Promise<{ queue: string; stop(): Pr
 async function reportUntil(ctx: GradeContext, queue: string, ok: (out: string) => boolean): Promise<string> {
   let last = '';
   const good = await until(async () => {
-    const p = ctx.run('inspect.ts', [], { QUEUE_PREFIX: queue });
+    const p = ctx.run('inspect', [], { QUEUE_PREFIX: queue });
     await p.finishes(20_000);
     last = p.output;
     return last;

@@ -10,4 +10,3 @@ await channel.assertQueue(queue, { durable: false });
 console.log(' [*] Waiting for messages. To exit press CTRL+C');
 // TODO: consume from the queue with auto-ack ({ noAck: true }) and print each message as
 //       ` [x] Received ${msg.content.toString()}`.
-void channel;

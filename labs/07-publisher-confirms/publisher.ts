@@ -29,5 +29,4 @@ await timed('fire-and-forget', async () => {
 // TODO (asynchronous): publish COUNT messages with a callback per message
 // (confirming.sendToQueue(queue, body, { persistent: true }, (err) => …)), never more than WINDOW
 // unconfirmed at once; count nacks; time it with timed('asynchronous', …).
-void confirming; void window;
 await connection.close();

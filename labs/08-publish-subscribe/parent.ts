@@ -14,4 +14,3 @@ const timer = setTimeout(() => { console.log(` [!] ${id} did not finish within $
 // TODO: declare an exclusive server-named queue, bind it to the events exchange, and consume it:
 // on the message "finished <id>" print " [x] <id> has finished", clear the timer and close the
 // connection (so the program ends).
-void timer;

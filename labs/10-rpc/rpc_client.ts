@@ -17,5 +17,4 @@ const channel = await connection.createChannel();
 // after TIMEOUT_MS without one print " [!] no reply within <N> ms" and exit with code 1.
 console.log(` [x] Requesting ${request}`);
 channel.sendToQueue(queue, Buffer.from(request));
-void randomUUID; void timeoutMs; void direct;
 await connection.close();

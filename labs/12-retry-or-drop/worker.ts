@@ -29,7 +29,6 @@ const channel = await connection.createConfirmChannel();
 await channel.assertQueue(queue, { durable: false });
 await channel.prefetch(1);
 console.log(` [*] Waiting for tasks on ${queue} (retries: ${maxRetries}, ${retryDelayMs} ms apart). To exit press CTRL+C`);
-void retryQueue; void deadQueue; void maxRetries;
 
 await channel.consume(queue, async (msg: ConsumeMessage | null) => {
   if (!msg) return;

@@ -1,15 +1,15 @@
 /**
  * The brokers a conformance or lab test runs against: broker-sim always (in-process, free port,
  * throw-away database), real RabbitMQ whenever RABBITMQ_URL is set. A test is written once and
- * registered for each with `forEachBroker`, so the same assertions prove both.
+ * registered for each with `forEachBroker`, so the same assertions prove both. The brokers are
+ * started by the kit's launchers (tools/shared/brokers/).
  */
 import { after, before, describe } from 'node:test';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import type { BrokerSimOptions } from '../../broker-sim/src/index.ts';
+import { rabbitMqFromEnv, startBroker, startInProcessSim, type BrokerKind, type LaunchedBroker } from '../../tools/shared/brokers/index.ts';
 
-export type BrokerKind = 'sim' | 'rabbitmq';
+export type { BrokerKind };
 
 export interface BrokerUnderTest {
   kind: BrokerKind;
@@ -21,28 +21,8 @@ export interface BrokerUnderTest {
   name(prefix: string): string;
 }
 
-interface SimHandle {
-  url: string;
-  managementUrl?: string;
-  close(): Promise<void>;
-}
-
-/** Starts a private broker-sim on a free port with a temporary database file. */
-export async function startPrivateSim(options: Record<string, unknown> = {}): Promise<SimHandle & { dbPath: string }> {
-  const dir = mkdtempSync(join(tmpdir(), 'queuelab-test-'));
-  const dbPath = join(dir, 'broker.db');
-  const { startBrokerSim } = await import('../../broker-sim/src/index.ts');
-  const sim = await startBrokerSim({ port: 0, host: '127.0.0.1', dbPath, httpPort: 0, ...options });
-  return {
-    url: sim.url,
-    managementUrl: sim.managementUrl,
-    dbPath,
-    close: async () => {
-      await sim.close();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
+/** A private broker-sim on a free port with a temporary database file. */
+export const startPrivateSim = startInProcessSim;
 
 function uniqueNamer(kind: BrokerKind): (prefix: string) => string {
   const run = randomBytes(3).toString('hex');
@@ -52,7 +32,7 @@ function uniqueNamer(kind: BrokerKind): (prefix: string) => string {
 
 /** The brokers available to this run, in order: sim first. */
 export function availableBrokers(): BrokerKind[] {
-  return process.env.RABBITMQ_URL ? ['sim', 'rabbitmq'] : ['sim'];
+  return rabbitMqFromEnv() ? ['sim', 'rabbitmq'] : ['sim'];
 }
 
 /**
@@ -61,25 +41,20 @@ export function availableBrokers(): BrokerKind[] {
  * The broker is started before the block's tests and stopped after them.
  */
 export function forEachBroker(title: string, body: (broker: BrokerUnderTest) => void,
-  simOptions: Record<string, unknown> = {}): void {
+  simOptions: BrokerSimOptions = {}): void {
   for (const kind of availableBrokers()) {
     describe(`${title} [${kind}]`, () => {
-      let sim: SimHandle | undefined;
+      let launched: LaunchedBroker | undefined;
       const broker: BrokerUnderTest = { kind, url: '', name: uniqueNamer(kind) };
       before(async () => {
-        if (kind === 'sim') {
-          sim = await startPrivateSim(simOptions);
-          broker.url = sim.url;
-          broker.managementUrl = sim.managementUrl;
-        } else {
-          broker.url = process.env.RABBITMQ_URL!;
-          broker.managementUrl = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://127.0.0.1:15672';
-        }
+        launched = await startBroker(kind, simOptions);
+        broker.url = launched.url;
+        if (launched.managementUrl) broker.managementUrl = launched.managementUrl;
       });
       body(broker);
       // Registered after the body's hooks, so the tests' own clean-up runs while the broker is still up.
       after(async () => {
-        await sim?.close();
+        await launched?.close();
       });
     });
   }

@@ -1,8 +1,13 @@
 /** qlab's command line, unparsed, so tests can run argv through it. */
 import yargs, { type Argv } from 'yargs';
-import * as replCommand from '../repl/repl-command.ts';
-import * as gradeCommand from './grade-command.ts';
-import { hintCommand, listCommand, startCommand, verifyCommand, watchCommand } from './lab-commands.ts';
+import { replCommand } from '../repl/repl-command.ts';
+import { gradeCommand } from './grade-command.ts';
+import { hintCommand } from './hint-command.ts';
+import { langCommand } from './lang-command.ts';
+import { listCommand } from './list-command.ts';
+import { startCommand } from './start-command.ts';
+import { verifyCommand } from './verify-command.ts';
+import { watchCommand } from './watch-command.ts';
 
 export function buildCli(argv: string[]): Argv {
   return yargs(argv)
@@ -12,9 +17,10 @@ export function buildCli(argv: string[]): Argv {
     .command(verifyCommand)
     .command(hintCommand)
     .command(watchCommand)
+    .command(langCommand)
     .command(startCommand)
-    .command(gradeCommand as never)
-    .command(replCommand as never)
+    .command(gradeCommand)
+    .command(replCommand)
     .strict()
     .help()
     .version(false);

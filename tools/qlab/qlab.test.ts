@@ -1,12 +1,14 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
 import { LABS } from '../../labs/manifest.ts';
-import { listLines } from './lab-commands.ts';
+import { findPython, pythonMissing } from '../../labs-kit/python.ts';
+import { listLines } from './list-command.ts';
+import { markDone, progressPath, readProgress, setLanguage } from './progress.ts';
 import { classMarkdown } from './report.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -22,41 +24,79 @@ function qlab(args: string[], cwd: string): Promise<{ code: number | null; stdou
   });
 }
 
-test('qlab list shows every lab, done or not done', () => {
-  const lines = listLines({ '02-work-queues': '2026-01-01' });
-  assert.equal(lines.length, LABS.length);
+test('qlab list shows every lab, done or not done in each language', () => {
+  const lines = listLines({ done: { '02-work-queues': { ts: '2026-01-01' }, '03-acknowledgements': { python: '2026-01-02' } } });
+  assert.equal(lines.length, LABS.length + 1);
   // Every lab folder in labs/ is listed: none is missing from the manifest.
   const dirs = readdirSync(new URL('../../labs/', import.meta.url)).filter((d) => /^\d\d-/.test(d));
   assert.deepEqual(LABS.map((l) => l.dir).sort(), dirs.sort());
-  assert.match(lines[0]!, /^ {2}not done {2}01-hello-world/);
-  assert.match(lines[1]!, /^✔ done {4} {2}02-work-queues/);
+  assert.match(lines[0]!, /^ts py {2}lab {2,}time {5}goal$/);
+  assert.match(lines[1]!, /^· {2}· {3}01-hello-world/);
+  assert.match(lines[2]!, /^✔ {2}· {3}02-work-queues/);
+  assert.match(lines[3]!, /^· {2}✔ {3}03-acknowledgements/);
 });
 
-test('the class table has a row per student and a column per lab', () => {
-  const md = classMarkdown([{ student: 'ann', labs: [{ lab: '01-x', title: 'x', passed: true, steps: [], score: 2, total: 2 }] }], ['01-x', '02-y']);
-  assert.equal(md, '| student | 01-x | 02-y | total |\n|---|---|---|---|\n| ann | 2/2 | — | 2/2 |\n');
+test('the class table has a row per student and a column per lab, saying the language of each', () => {
+  const md = classMarkdown([{ student: 'ann', labs: [{ lab: '01-x', title: 'x', language: 'python', passed: true, steps: [], score: 2, total: 2 }] }], ['01-x', '02-y']);
+  assert.equal(md, '| student | 01-x | 02-y | total |\n|---|---|---|---|\n| ann | 2/2 py | — | 2/2 |\n');
 });
+
+test('progress from before languages counts as TypeScript; qlab lang is kept with it', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qlab-progress-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  mkdirSync(join(dir, '.queuelab'));
+  writeFileSync(progressPath(dir), JSON.stringify({ '01-hello-world': '2026-01-01T00:00:00.000Z' }));
+  assert.deepEqual(readProgress(dir), { done: { '01-hello-world': { ts: '2026-01-01T00:00:00.000Z' } } });
+  setLanguage('python', dir);
+  markDone('02-work-queues', 'python', dir);
+  const p = readProgress(dir);
+  assert.equal(p.lang, 'python');
+  assert.deepEqual(Object.keys(p.done['02-work-queues']!), ['python']);
+  assert.equal(p.done['01-hello-world']!.ts, '2026-01-01T00:00:00.000Z');
+});
+
+/** Copies a lab's files of one language (by extension) from one folder to another. */
+function copyFiles(from: string, to: string, ext: string): void {
+  mkdirSync(to, { recursive: true });
+  for (const f of readdirSync(from).filter((f) => f.endsWith(ext))) cpSync(join(from, f), join(to, f));
+}
 
 for (const broker of availableBrokers()) {
-  test(`qlab grade --submissions scores a correct, a partial and an empty submission [${broker}]`, async () => {
+  test(`qlab grade --submissions scores each submission in its own language: correct, partial, empty [${broker}]`, async (t) => {
     const dir = mkdtempSync(join(tmpdir(), 'qlab-class-'));
     after(() => rmSync(dir, { recursive: true, force: true }));
     const lab = '01-hello-world';
-    cpSync(join(root, 'solutions', lab), join(dir, 'class', 'ada', lab), { recursive: true });
-    mkdirSync(join(dir, 'class', 'bob', lab), { recursive: true });
-    cpSync(join(root, 'solutions', lab, 'send.ts'), join(dir, 'class', 'bob', lab, 'send.ts'));
-    cpSync(join(root, 'labs', lab, 'receive.ts'), join(dir, 'class', 'bob', lab, 'receive.ts'));
-    mkdirSync(join(dir, 'class', 'cyd'), { recursive: true });
+    const student = (name: string, ...sub: string[]): string => join(dir, 'class', name, ...sub);
+    copyFiles(join(root, 'solutions', lab), student('ada', lab), '.ts');
+    mkdirSync(student('bob', lab), { recursive: true });
+    cpSync(join(root, 'solutions', lab, 'send.ts'), student('bob', lab, 'send.ts'));
+    cpSync(join(root, 'labs', lab, 'receive.ts'), student('bob', lab, 'receive.ts'));
+    mkdirSync(student('cyd'), { recursive: true });
+    const python = !!findPython();
+    if (python) {
+      copyFiles(join(root, 'solutions', lab), student('dee', lab), '.py');
+      // A whole copy of the kit: the TypeScript starters untouched, the Python files solved.
+      cpSync(join(root, 'labs', lab), student('eve', 'labs', lab), { recursive: true });
+      copyFiles(join(root, 'solutions', lab), student('eve', 'labs', lab), '.py');
+    } else {
+      t.diagnostic(`Python submissions not graded: ${pythonMissing()}`);
+    }
     const r = await qlab(['grade', '--submissions', join(dir, 'class'), '--lab', '01', '--broker', broker,
       '--out', join(dir, 'grades'), '--junit', join(dir, 'grades.xml')], dir);
     assert.equal(r.code, 0, r.stderr);
     const md = readFileSync(join(dir, 'grades.md'), 'utf8');
-    assert.match(md, /\| ada \| 2\/2 \| 2\/2 \|/);
-    assert.match(md, /\| bob \| 1\/2 \| 1\/2 \|/);
-    assert.match(md, /\| cyd \| 0\/2 \| 0\/2 \|/);
-    const json = JSON.parse(readFileSync(join(dir, 'grades.json'), 'utf8')) as { results: { student: string; labs: { steps: { status: string; detail?: string }[] }[] }[] };
+    assert.match(md, /\| ada \| 2\/2 ts \| 2\/2 \|/);
+    assert.match(md, /\| bob \| 1\/2 ts \| 1\/2 \|/);
+    assert.match(md, /\| cyd \| 0\/2 ts \| 0\/2 \|/);
+    if (python) {
+      assert.match(md, /\| dee \| 2\/2 py \| 2\/2 \|/);
+      assert.match(md, /\| eve \| 2\/2 py \| 2\/2 \|/);
+      assert.match(r.stdout, /^dee: 01 2\/2 py$/m);
+    }
+    const json = JSON.parse(readFileSync(join(dir, 'grades.json'), 'utf8')) as { results: { student: string; labs: { language: string; steps: { status: string; detail?: string }[] }[] }[] };
     const cyd = json.results.find((s) => s.student === 'cyd')!;
     assert.match(cyd.labs[0]!.steps[0]!.detail!, /missing file/);
+    if (python) assert.equal(json.results.find((s) => s.student === 'eve')!.labs[0]!.language, 'python');
     const xml = readFileSync(join(dir, 'grades.xml'), 'utf8');
     assert.match(xml, /<testsuite name="bob" tests="2" failures="1">/);
   });

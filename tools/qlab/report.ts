@@ -1,10 +1,11 @@
 /** Grading reports: one student's steps for the terminal; a class as Markdown, JSON and JUnit XML. */
 import type { LabResult } from '../../labs-kit/grade-lab.ts';
+import { LANGUAGE_NAME, TAG } from '../../labs-kit/language.ts';
 
 const MARK: Record<string, string> = { passed: '✔', failed: '✘', skipped: '-', 'not run': '·' };
 
 export function formatLabResult(r: LabResult): string {
-  const lines = [`${r.passed ? '✔' : '✘'} ${r.lab} ${r.title}: ${r.score}/${r.total} steps`];
+  const lines = [`${r.passed ? '✔' : '✘'} ${r.lab} ${r.title} (${LANGUAGE_NAME[r.language]}): ${r.score}/${r.total} steps`];
   for (const s of r.steps) lines.push(`   ${MARK[s.status]} ${s.step}${s.detail && s.status !== 'passed' ? `\n       ${s.detail}` : ''}`);
   return lines.join('\n');
 }
@@ -17,7 +18,7 @@ export function classMarkdown(results: StudentResult[], labs: string[]): string 
   const rows = results.map((r) => {
     const cells = labs.map((l) => {
       const lab = r.labs.find((x) => x.lab === l);
-      return lab ? `${lab.score}/${lab.total}` : '—';
+      return lab ? `${lab.score}/${lab.total} ${TAG[lab.language]}` : '—';
     });
     const score = r.labs.reduce((a, l) => a + l.score, 0);
     const total = r.labs.reduce((a, l) => a + l.total, 0);
@@ -31,7 +32,7 @@ const xml = (s: string): string => s.replace(/[<>&"]/g, (c) => ({ '<': '&lt;', '
 export function classJunit(results: StudentResult[]): string {
   const suites = results.map((r) => {
     const cases = r.labs.flatMap((l) => l.steps.map((s) => {
-      const name = xml(`${l.lab}: ${s.step}`);
+      const name = xml(`${l.lab} (${TAG[l.language]}): ${s.step}`);
       if (s.status === 'passed') return `    <testcase classname="${xml(r.student)}" name="${name}"/>`;
       if (s.status === 'skipped') return `    <testcase classname="${xml(r.student)}" name="${name}"><skipped message="${xml(s.detail ?? '')}"/></testcase>`;
       return `    <testcase classname="${xml(r.student)}" name="${name}"><failure message="${xml(s.detail ?? s.status)}"/></testcase>`;

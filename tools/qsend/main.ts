@@ -1,6 +1,6 @@
 /** qsend's executable. */
 import { hideBin } from 'yargs/helpers';
-import { runCli } from '../shared/run-cli.ts';
+import { runCli } from '../../broker-sim/src/run-cli.ts';
 import { buildCli, send, type QsendArgs } from './qsend-command.ts';
 
 await runCli('qsend', buildCli(hideBin(process.argv)).command('$0 [bodies..]', false, () => {}, async (argv) => {

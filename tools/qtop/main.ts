@@ -1,7 +1,7 @@
 /** qtop's executable: the dashboard, or one line on stderr and exit 1 for bad flags. */
 import { hideBin } from 'yargs/helpers';
 import { ManagementClient } from '../shared/management-client.ts';
-import { runCli } from '../shared/run-cli.ts';
+import { runCli } from '../../broker-sim/src/run-cli.ts';
 import { startDashboard } from './dashboard.ts';
 import { buildCli, resolveManagement, type QtopArgs } from './qtop-command.ts';
 

@@ -4,8 +4,7 @@
  * RabbitMQ, whose management API is on port 15672 of the same host.
  */
 import yargs, { type Argv } from 'yargs';
-import { readDiscovery } from '../../broker-sim/src/cli/discovery.ts';
-import { DEFAULT_MANAGEMENT_URL } from '../shared/management-client.ts';
+import { chooseAmqpUrl, chooseManagementUrl, MANAGEMENT_URL_CHAIN } from '../../broker-sim/src/discovery.ts';
 
 export interface QtopArgs {
   url?: string; managementUrl?: string; username?: string; password?: string; vhost?: string; interval: number;
@@ -16,7 +15,7 @@ export function buildCli(argv: string[]): Argv<QtopArgs> {
     .scriptName('qtop')
     .usage('$0 [options]: a live dashboard of queues, consumers, leases and events, for broker-sim or RabbitMQ')
     .option('url', { type: 'string', describe: 'AMQP URL of the broker; its management API is taken to be on port 15672 of that host (default: $AMQP_URL, else the running broker-sim)' })
-    .option('management-url', { type: 'string', describe: `management API URL (default: $MANAGEMENT_URL, else the running broker-sim's, else ${DEFAULT_MANAGEMENT_URL})` })
+    .option('management-url', { type: 'string', describe: `management API URL (default: the one beside --url's broker, else ${MANAGEMENT_URL_CHAIN})` })
     .option('username', { type: 'string', describe: 'user (default: the URL\'s, else guest)' })
     .option('password', { type: 'string', describe: 'password (default: the URL\'s, else guest)' })
     .option('vhost', { type: 'string', describe: 'show only this vhost (default: every vhost you may see; v cycles)' })
@@ -30,21 +29,13 @@ export function buildCli(argv: string[]): Argv<QtopArgs> {
     .version(false) as unknown as Argv<QtopArgs>;
 }
 
-/** The management URL and credentials to use. */
+/** The management URL and credentials to use: the kit's one chain, with the AMQP URL's user. */
 export function resolveManagement(a: QtopArgs, env: NodeJS.ProcessEnv = process.env): { url: string; username: string; password: string } {
-  const running = readDiscovery(env);
-  const amqpUrl = a.url || env.AMQP_URL || running?.amqpUrl;
-  let url = a.managementUrl;
-  if (!url && (a.url || env.AMQP_URL)) {
-    const given = new URL((a.url || env.AMQP_URL)!);
-    const sameAsRunning = running && new URL(running.amqpUrl).port === (given.port || '5672') && running.managementUrl;
-    url = sameAsRunning ? running.managementUrl! : `http://${given.hostname}:15672`;
-  }
-  url ||= env.MANAGEMENT_URL || running?.managementUrl || DEFAULT_MANAGEMENT_URL;
-  const creds = amqpUrl ? new URL(amqpUrl) : undefined;
+  const { url } = chooseManagementUrl(a, env);
+  const creds = new URL(chooseAmqpUrl(a.url, env).url);
   return {
     url,
-    username: a.username ?? (creds?.username ? decodeURIComponent(creds.username) : 'guest'),
-    password: a.password ?? (creds?.password ? decodeURIComponent(creds.password) : 'guest'),
+    username: a.username ?? (creds.username ? decodeURIComponent(creds.username) : 'guest'),
+    password: a.password ?? (creds.password ? decodeURIComponent(creds.password) : 'guest'),
   };
 }

@@ -5,16 +5,10 @@
  */
 import { start, type REPLServer } from 'node:repl';
 import amqp from 'amqplib';
-import type { Argv } from 'yargs';
+import type { Argv, CommandModule } from 'yargs';
 import { connectOrExplain } from '../shared/connect.ts';
 import { redact, resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
 
-export const command = 'repl';
-export const describe = 'An interactive Node REPL with `connection` and `channel` open to the broker';
-
-export function builder(y: Argv): Argv<ConnectionArgs> {
-  return withConnectionOptions(y);
-}
 
 export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {}): Promise<REPLServer> {
   const { url } = resolveAmqpUrl(a);
@@ -31,8 +25,13 @@ export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableS
   return server;
 }
 
-export async function handler(a: ConnectionArgs): Promise<void> {
-  const server = await openRepl(a);
-  await new Promise<void>((resolve) => server.on('exit', resolve));
-  process.exit(0);
-}
+export const replCommand: CommandModule<object, ConnectionArgs> = {
+  command: 'repl',
+  describe: 'An interactive Node REPL with `connection` and `channel` open to the broker',
+  builder: (y: Argv) => withConnectionOptions(y),
+  handler: async (a) => {
+    const server = await openRepl(a);
+    await new Promise<void>((resolve) => server.on('exit', resolve));
+    process.exit(0);
+  },
+};

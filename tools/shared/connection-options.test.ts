@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { resolveManagement } from '../qtop/qtop-command.ts';
 import { resolveAmqpUrl } from './connection-options.ts';
 import { explainConnectError } from './connect.ts';
 
@@ -33,6 +34,34 @@ test('a discovery file left by a broker-sim that is gone is ignored', () => {
   const home = mkdtempSync(join(tmpdir(), 'ql-'));
   writeFileSync(join(home, 'broker-sim.json'), JSON.stringify({ pid: 2 ** 22 + 12345, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679' }));
   assert.equal(resolveAmqpUrl({ heartbeat: 60 }, { QUEUELAB_HOME: home }).source, 'default');
+});
+
+/** A folder whose discovery file names a running broker-sim (this process) on AMQP 5679, management 15679. */
+function runningSim(): NodeJS.ProcessEnv {
+  const home = mkdtempSync(join(tmpdir(), 'ql-'));
+  writeFileSync(join(home, 'broker-sim.json'), JSON.stringify({ pid: process.pid, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679', managementUrl: 'http://127.0.0.1:15679', dbPath: 'x', startedAt: '' }));
+  return { QUEUELAB_HOME: home };
+}
+
+test('qtop finds the running broker-sim\'s management API, else RabbitMQ\'s default one', () => {
+  assert.deepEqual(resolveManagement({ interval: 1 }, runningSim()), { url: 'http://127.0.0.1:15679', username: 'guest', password: 'guest' });
+  assert.deepEqual(resolveManagement({ interval: 1 }, noFile), { url: 'http://localhost:15672', username: 'guest', password: 'guest' });
+});
+
+test('qtop --url names a broker: the running broker-sim\'s API on its port, else port 15672 of that host, as that user', () => {
+  const env = runningSim();
+  assert.equal(resolveManagement({ interval: 1, url: 'amqp://guest:guest@127.0.0.1:5679' }, env).url, 'http://127.0.0.1:15679');
+  assert.deepEqual(resolveManagement({ interval: 1, url: 'amqp://bob:pw@class.example:5672/bob' }, env),
+    { url: 'http://class.example:15672', username: 'bob', password: 'pw' });
+  assert.equal(resolveManagement({ interval: 1 }, { ...env, AMQP_URL: 'amqp://bob:pw@class.example' }).url, 'http://class.example:15672');
+});
+
+test('the management chain: --management-url, then --url, then MANAGEMENT_URL, then AMQP_URL', () => {
+  const env = { ...runningSim(), MANAGEMENT_URL: 'http://m.example:1', AMQP_URL: 'amqp://a.example' };
+  assert.equal(resolveManagement({ interval: 1, managementUrl: 'http://flag.example:2', url: 'amqp://u.example' }, env).url, 'http://flag.example:2');
+  assert.equal(resolveManagement({ interval: 1, url: 'amqp://u.example' }, env).url, 'http://u.example:15672');
+  assert.equal(resolveManagement({ interval: 1 }, env).url, 'http://m.example:1');
+  assert.equal(resolveManagement({ interval: 1 }, { ...env, MANAGEMENT_URL: '' }).url, 'http://a.example:15672');
 });
 
 test('connection failures read as one line saying what to try', () => {

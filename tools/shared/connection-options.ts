@@ -1,10 +1,11 @@
 /**
  * Connection flags shared by every tool of the kit: --url, or the lab sheet's --host --port --vhost
- * --username --password, plus --heartbeat. Without flags a tool uses AMQP_URL, then the broker-sim
- * that `npm start` is running (even on another port), then amqp://guest:guest@localhost:5672.
+ * --username --password, plus --heartbeat. Without flags a tool follows the kit's one chain
+ * (broker-sim/src/discovery.ts): AMQP_URL, then the broker-sim that `npm start` is running (even on
+ * another port), then amqp://guest:guest@localhost:5672.
  */
 import type { Argv } from 'yargs';
-import { readDiscovery } from '../../broker-sim/src/cli/discovery.ts';
+import { AMQP_URL_CHAIN, chooseAmqpUrl, type ChosenUrl } from '../../broker-sim/src/discovery.ts';
 
 export interface ConnectionArgs {
   url?: string;
@@ -16,32 +17,20 @@ export interface ConnectionArgs {
   heartbeat: number;
 }
 
-export const DEFAULT_URL = 'amqp://guest:guest@localhost:5672';
-
 export function withConnectionOptions<T>(y: Argv<T>): Argv<T & ConnectionArgs> {
   return y
-    .option('url', { type: 'string', describe: 'broker URL (default: $AMQP_URL, else the running broker-sim, else ' + DEFAULT_URL + ')', group: 'Connection:' })
+    .option('url', { type: 'string', describe: `broker URL (default: ${AMQP_URL_CHAIN})`, group: 'Connection:' })
     .option('host', { type: 'string', describe: 'broker host (overrides the URL\'s)', group: 'Connection:' })
     .option('port', { type: 'number', describe: 'broker port (overrides the URL\'s)', group: 'Connection:' })
     .option('vhost', { type: 'string', describe: 'virtual host (on a class server: your username)', group: 'Connection:' })
     .option('username', { type: 'string', describe: 'user name', group: 'Connection:' })
     .option('password', { type: 'string', describe: 'password', group: 'Connection:' })
-    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout in seconds (0 = off)', group: 'Connection:' }) as unknown as Argv<T & ConnectionArgs>;
+    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout in seconds (0 = off)', group: 'Connection:' });
 }
 
-/** Where the URL came from, for messages that tell the user what to change. */
-export type UrlSource = '--url' | 'AMQP_URL' | 'running broker-sim' | 'default';
-
 /** The URL to connect to: the base URL with any of the separate flags applied on top. */
-export function resolveAmqpUrl(a: ConnectionArgs, env: NodeJS.ProcessEnv = process.env): { url: string; source: UrlSource } {
-  let base = a.url;
-  let source: UrlSource = '--url';
-  if (!base && env.AMQP_URL) { base = env.AMQP_URL; source = 'AMQP_URL'; }
-  if (!base) {
-    const running = readDiscovery(env);
-    if (running) { base = running.amqpUrl; source = 'running broker-sim'; }
-  }
-  if (!base) { base = DEFAULT_URL; source = 'default'; }
+export function resolveAmqpUrl(a: ConnectionArgs, env: NodeJS.ProcessEnv = process.env): ChosenUrl {
+  const { url: base, source } = chooseAmqpUrl(a.url, env);
   const u = new URL(base);
   if (a.host) u.hostname = a.host;
   if (a.port) u.port = String(a.port);

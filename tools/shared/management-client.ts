@@ -10,7 +10,6 @@
  * API builds its answers from: they name the fields the kit reads; RabbitMQ sends more, and some
  * only once its statistics have been collected (every 5 s), so the counts are optional.
  */
-import { readDiscovery } from '../../broker-sim/src/cli/discovery.ts';
 
 // ---- the API's JSON, shared with broker-sim's management API --------------------------------------
 
@@ -37,14 +36,6 @@ export class ManagementError extends Error {
   constructor(message: string, readonly status?: number, readonly error?: string, readonly reason?: string) {
     super(message);
   }
-}
-
-/** RabbitMQ's management port; broker-sim uses it too when it is free. */
-export const DEFAULT_MANAGEMENT_URL = 'http://localhost:15672';
-
-/** The API to talk to: $MANAGEMENT_URL, else the running broker-sim's, else localhost:15672. */
-export function defaultManagementUrl(env: NodeJS.ProcessEnv = process.env): string {
-  return env.MANAGEMENT_URL || readDiscovery(env)?.managementUrl || DEFAULT_MANAGEMENT_URL;
 }
 
 const v = (vhost: string): string => encodeURIComponent(vhost);

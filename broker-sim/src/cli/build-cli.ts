@@ -1,21 +1,22 @@
 /** broker-sim's command line, unparsed, so tests can run argv through it. */
 import yargs, { type Argv } from 'yargs';
-import { adminCommands } from './admin-commands.ts';
+import { userCommand } from './admin/user-command.ts';
+import { vhostCommand } from './admin/vhost-command.ts';
 import { requeueCommand } from './requeue-command.ts';
-import { serveCommand } from './serve-command.ts';
+import { serveCommand, type ServeHooks } from './serve-command.ts';
 
-export function buildCli(argv: string[]): Argv {
-  let y = yargs(argv)
+/** What the command line is given by the program that runs it (bin/broker-sim.js). */
+export type CliHooks = ServeHooks;
+
+export function buildCli(argv: string[], hooks: CliHooks = {}): Argv {
+  return yargs(argv)
     .scriptName('broker-sim')
     .usage('$0 [options]: an AMQP 0-9-1 broker in one SQLite file, for teaching')
-    .command(serveCommand as never);
-  for (const c of adminCommands) y = y.command(c);
-  y = y.command(requeueCommand as never);
-  return y
+    .command(serveCommand(hooks))
+    .command(userCommand)
+    .command(vhostCommand)
+    .command(requeueCommand)
     .strict()
     .help()
-    .version(false)
-    .fail((msg, err) => {
-      throw err ?? new Error(msg);
-    });
+    .version(false);
 }

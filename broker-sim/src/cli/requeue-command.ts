@@ -6,25 +6,26 @@
  * relaunch but never lose a message.
  */
 import amqp from 'amqplib';
-import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { readDiscovery } from './discovery.ts';
+import type { Argv, CommandModule } from 'yargs';
+import { AMQP_URL_CHAIN, chooseAmqpUrl } from '../discovery.ts';
+import type { ArgsOf } from '../run-cli.ts';
 
-interface RequeueArgs { from: string; to: string; count?: number; url?: string }
+const builder = (y: Argv) => y
+  .option('from', { type: 'string', demandOption: true, describe: 'queue to take messages from, e.g. tasks.failed' })
+  .option('to', { type: 'string', demandOption: true, describe: 'queue to publish them to, e.g. tasks' })
+  .option('count', { type: 'number', describe: 'how many to move (default: all that are there now)' })
+  .option('url', { type: 'string', describe: `AMQP URL (default: ${AMQP_URL_CHAIN})` })
+  .check((a) => {
+    if (a.count !== undefined && !(Number.isInteger(a.count) && a.count >= 0)) throw new Error(`--count must be a whole number, got ${a.count}`);
+    return true;
+  });
 
-export const requeueCommand: CommandModule<object, RequeueArgs> = {
+export const requeueCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'requeue',
   describe: 'Relaunch failed messages: move them from one queue (e.g. tasks.failed) back to another',
-  builder: (y: Argv) => y
-    .option('from', { type: 'string', demandOption: true, describe: 'queue to take messages from, e.g. tasks.failed' })
-    .option('to', { type: 'string', demandOption: true, describe: 'queue to publish them to, e.g. tasks' })
-    .option('count', { type: 'number', describe: 'how many to move (default: all that are there now)' })
-    .option('url', { type: 'string', describe: 'AMQP URL (default: $AMQP_URL, else the running broker-sim, else amqp://guest:guest@localhost:5672)' })
-    .check((a) => {
-      if (a.count !== undefined && !(Number.isInteger(a.count) && a.count >= 0)) throw new Error(`--count must be a whole number, got ${a.count}`);
-      return true;
-    }) as unknown as Argv<RequeueArgs>,
-  handler: async (a: ArgumentsCamelCase<RequeueArgs>) => {
-    const url = a.url || process.env.AMQP_URL || readDiscovery()?.amqpUrl || 'amqp://guest:guest@localhost:5672';
+  builder,
+  handler: async (a) => {
+    const { url } = chooseAmqpUrl(a.url);
     const moved = await requeue(url, a.from, a.to, a.count);
     console.log(`requeued ${moved} message${moved === 1 ? '' : 's'} from ${a.from} to ${a.to}`);
   },
@@ -42,8 +43,7 @@ export async function requeue(url: string, from: string, to: string, count?: num
   try {
     const ch = await conn.createConfirmChannel();
     ch.on('error', () => {});
-    const target = await ch.checkQueue(to).catch(() => { throw new Error(`no queue '${to}'`); });
-    void target;
+    await ch.checkQueue(to).catch(() => { throw new Error(`no queue '${to}'`); });
     const ch2 = await conn.createConfirmChannel();
     ch2.on('error', () => {});
     const source = await ch2.checkQueue(from).catch(() => { throw new Error(`no queue '${from}'`); });

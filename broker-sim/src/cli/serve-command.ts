@@ -1,14 +1,25 @@
-/** `broker-sim [serve]`: runs the broker in the foreground until SIGINT/SIGTERM. */
+/**
+ * `broker-sim [serve]`: runs the broker in the foreground until SIGINT/SIGTERM. On a terminal it
+ * shows a dashboard with the log under it; the dashboard is plugged in by whoever builds the
+ * command line (bin/broker-sim.js gives qtop's), so the broker depends on no tool.
+ */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { removeDiscovery, writeDiscovery } from '../discovery.ts';
 import { startBrokerSim, type BrokerSim } from '../index.ts';
-import { removeDiscovery, writeDiscovery } from './discovery.ts';
-import { dbOptions, type DbArgs } from './db-options.ts';
+import type { ArgsOf } from '../run-cli.ts';
+import { dbOptions, dbPathOf } from './db-options.ts';
 
-interface ServeArgs extends DbArgs {
-  port: number; host: string; anyPort: boolean; heartbeat: number;
-  consumerTimeout: number; atMostOnce: boolean; timeScale: number; maxDbSize?: number;
-  httpPort?: number; http: boolean; tui: boolean;
-  maxMessageSize: number; maxConnections?: number; handshakeTimeout: number;
+/**
+ * A live view of the broker in its own terminal: given the broker's URLs and the log lines so far,
+ * it takes over the screen and returns where further log lines go. Quitting it calls onQuit.
+ */
+export type DashboardHook = (o: { amqpUrl: string; managementUrl: string; early: string[]; onQuit: () => void }) =>
+  ((line: string) => void) | Promise<(line: string) => void>;
+
+/** What the serve command is given by its caller. */
+export interface ServeHooks {
+  /** Shown on a terminal unless --no-tui; without it the log is printed plainly. */
+  dashboard?: DashboardHook;
 }
 
 /** RabbitMQ's management port: tools that look for a management API try it first. */
@@ -17,7 +28,7 @@ export const DEFAULT_HTTP_PORT = 15672;
 export const command = ['serve', '$0'];
 export const describe = 'Run broker-sim (the default command)';
 
-export function builder(y: Argv): Argv<ServeArgs> {
+export function builder(y: Argv) {
   return dbOptions(y)
     .option('port', { type: 'number', default: 5672, describe: 'AMQP port (0 = any free port)' })
     .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
@@ -44,12 +55,19 @@ export function builder(y: Argv): Argv<ServeArgs> {
     .option('tui', { type: 'boolean', default: true, describe: 'on a terminal, show the qtop dashboard with the log under it (--no-tui: a plain log)' })
     .check((a) => {
       if (!(Number(a['time-scale']) > 0)) throw new Error(`--time-scale must be a positive number, got ${a['time-scale']}`);
+      if (!isPort(a.port)) throw new Error(`--port must be a port number from 0 to 65535, got ${a.port}`);
       const hp = a['http-port'];
-      if (hp !== undefined && !(Number.isInteger(hp) && Number(hp) >= 0 && Number(hp) <= 65535)) {
+      if (hp !== undefined && !isPort(hp)) {
         throw new Error(`--http-port must be a port number from 0 to 65535, got ${hp}`);
       }
       return true;
-    }) as unknown as Argv<ServeArgs>;
+    });
+}
+
+type ServeArgs = ArgumentsCamelCase<ArgsOf<typeof builder>>;
+
+function isPort(p: unknown): boolean {
+  return Number.isInteger(p) && Number(p) >= 0 && Number(p) <= 65535;
 }
 
 /** "1048576", "512KB", "100MB", "2GB" → bytes. */
@@ -72,7 +90,7 @@ export function parseDuration(v: string | number): number {
 async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<BrokerSim> {
   for (let port = a.port, tries = 0; ; port++, tries++) {
     try {
-      return await startBrokerSim({ port, host: a.host, dbPath: a.dbPath, heartbeat: a.heartbeat, log,
+      return await startBrokerSim({ port, host: a.host, dbPath: dbPathOf(a), heartbeat: a.heartbeat, log,
         consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize,
         limits: { maxMessageSize: a.maxMessageSize, handshakeTimeout: a.handshakeTimeout },
         ...(a.maxConnections !== undefined ? { maxConnections: a.maxConnections } : {}),
@@ -100,11 +118,13 @@ export function httpOptions(a: Pick<ServeArgs, 'http' | 'httpPort' | 'anyPort'>)
   };
 }
 
-export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
+/** Runs the broker until a signal (or the dashboard's quit) stops it. */
+export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void> {
   // With the dashboard on screen the log goes into it; before it starts, lines wait in `early`.
   const early: string[] = [];
   let sink: ((line: string) => void) | undefined;
   const tui = a.tui && process.stdout.isTTY === true && process.stdin.isTTY === true;
+  const dashboard = tui ? hooks.dashboard : undefined;
   const log = (line: string): void => {
     const stamped = `${new Date().toISOString()} ${line}`;
     if (!tui) console.error(stamped);
@@ -131,14 +151,20 @@ export async function handler(a: ArgumentsCamelCase<ServeArgs>): Promise<void> {
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
-  if (tui && sim.managementUrl) {
-    const { attachDashboard } = await import('../../../tools/qtop/attach.ts');
-    sink = attachDashboard({ amqpUrl: sim.url, managementUrl: sim.managementUrl, early, onQuit: () => void stop() });
+  if (dashboard && sim.managementUrl) {
+    const show = await dashboard({ amqpUrl: sim.url, managementUrl: sim.managementUrl, early: early.splice(0), onQuit: () => void stop() });
+    for (const l of early.splice(0)) show(l); // logged while the dashboard was loading
+    sink = show;
   } else if (tui) {
     for (const l of early) console.error(l);
     sink = (l) => console.error(l);
-    console.error('no dashboard: the management API is off (--no-http, or its port was taken without --any-port)');
+    console.error(dashboard
+      ? 'no dashboard: the management API is off (--no-http, or its port was taken without --any-port)'
+      : 'no dashboard: this broker-sim was started without one');
   }
 }
 
-export const serveCommand: CommandModule<object, ServeArgs> = { command, describe, builder, handler };
+/** The serve command, with the dashboard (if any) it shows on a terminal. */
+export function serveCommand(hooks: ServeHooks = {}): CommandModule<object, ArgsOf<typeof builder>> {
+  return { command, describe, builder, handler: (a) => serve(a, hooks) };
+}

@@ -8,7 +8,7 @@
  */
 import { rmSync } from 'node:fs';
 import amqp from 'amqplib';
-import { scratchDir, startSimProcess, type SimProcess } from './sim-process.ts';
+import { scratchDir, startSimProcess, type SimProcess } from '../tools/shared/brokers/index.ts';
 
 export interface TortureOptions {
   cycles: number;

@@ -1,0 +1,16 @@
+/** `broker-sim [serve]` refuses bad flags in one line before it opens a database or a port. */
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildCli } from '../../src/cli/build-cli.ts';
+
+/** Parses argv; the serve handler never runs when a check fails, so nothing is started. */
+async function parse(...argv: string[]): Promise<unknown> {
+  return buildCli([...argv, '--memory']).exitProcess(false).fail((msg, err) => { throw err ?? new Error(msg); }).parseAsync();
+}
+
+test('a port that is not a number from 0 to 65535 is refused, for AMQP and for the management API', async () => {
+  await assert.rejects(parse('--port', 'not-a-port'), /^Error: --port must be a port number from 0 to 65535, got NaN$/);
+  await assert.rejects(parse('--port', '70000'), /--port must be a port number from 0 to 65535, got 70000/);
+  await assert.rejects(parse('--port', '0', '--http-port', '-1'), /--http-port must be a port number from 0 to 65535, got -1/);
+  await assert.rejects(parse('--port', '0', '--time-scale', '0'), /--time-scale must be a positive number, got 0/);
+});

@@ -1,0 +1,32 @@
+#!/usr/bin/env python3
+# Lab 09, receive_logs_topic.py: hear the log lines whose routing key matches any of the binding
+# keys given, e.g. "kern.*" or "*.critical" or "#".
+import os
+import sys
+
+import pika
+
+url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+exchange = os.environ.get('EXCHANGE', 'topic_logs')
+binding_keys = sys.argv[1:]
+if not binding_keys:
+    sys.stderr.write('usage: receive_logs_topic.py <binding key>...  e.g. "kern.*" "*.critical"\n')
+    sys.exit(1)
+
+connection = pika.BlockingConnection(pika.URLParameters(url))
+channel = connection.channel()
+channel.exchange_declare(exchange=exchange, exchange_type='topic')
+queue = channel.queue_declare(queue='', exclusive=True).method.queue
+# TODO: bind the queue to the exchange once per binding key given on the command line. (Today
+# it is bound with only the first key, so the other patterns hear nothing.)
+channel.queue_bind(exchange=exchange, queue=queue, routing_key=binding_keys[0])
+print(f" [*] Waiting for {', '.join(binding_keys)}. To exit press CTRL+C")
+
+
+def callback(ch, method, properties, body):
+    # TODO: print the routing key too (method.routing_key): " [x] <routing key>: <message>".
+    print(f' [x] {body.decode()}')
+
+
+channel.basic_consume(queue=queue, on_message_callback=callback, auto_ack=True)
+channel.start_consuming()

@@ -1,0 +1,29 @@
+#!/usr/bin/env python3
+# Lab 05, worker.py: fair dispatch. With prefetch 1 the broker gives a worker a new task only once
+# it has acked the last one, so a worker stuck on a long task is not handed more.
+import os
+import time
+
+import pika
+
+url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+queue = os.environ.get('QUEUE', 'task_queue')
+ms_per_dot = int(os.environ.get('DELAY_MS', '1000'))
+
+connection = pika.BlockingConnection(pika.URLParameters(url))
+channel = connection.channel()
+channel.queue_declare(queue=queue)
+channel.basic_qos(prefetch_count=1)
+
+
+def callback(ch, method, properties, body):
+    task = body.decode()
+    print(f' [x] Received {task}')
+    time.sleep(task.count('.') * ms_per_dot / 1000)
+    print(f' [x] Done {task}')
+    ch.basic_ack(delivery_tag=method.delivery_tag)
+
+
+channel.basic_consume(queue=queue, on_message_callback=callback, auto_ack=False)
+print(' [*] Waiting for messages. To exit press CTRL+C')
+channel.start_consuming()

@@ -1,0 +1,34 @@
+#!/usr/bin/env python3
+# Lab 13, inspect.py: what is queued, what is held, and by whom — from the broker's management
+# HTTP API, which RabbitMQ and broker-sim both serve (same paths, same JSON).
+import base64
+import json
+import os
+import urllib.parse
+import urllib.request
+
+amqp_url = urllib.parse.urlsplit(os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672'))
+api = os.environ.get('MANAGEMENT_URL', f'http://{amqp_url.hostname}:15672')
+vhost = urllib.parse.unquote(amqp_url.path[1:]) or '/'
+prefix = os.environ.get('QUEUE_PREFIX', '')
+user = urllib.parse.unquote(amqp_url.username or 'guest')
+password = urllib.parse.unquote(amqp_url.password or 'guest')
+authorization = 'Basic ' + base64.b64encode(f'{user}:{password}'.encode()).decode()
+
+
+def get(path):
+    request = urllib.request.Request(urllib.parse.urljoin(api, path), headers={'Authorization': authorization})
+    with urllib.request.urlopen(request) as response:
+        return json.load(response)
+
+
+v = urllib.parse.quote(vhost, safe='')
+queues = [q for q in get(f'/api/queues/{v}') if q['name'].startswith(prefix)]
+consumers = [c for c in get(f'/api/consumers/{v}') if c['queue']['name'].startswith(prefix)]
+
+for q in sorted(queues, key=lambda q: q['name']):
+    # Statistics a broker has not computed yet are missing: count them as 0.
+    print(f"queue {q['name']}: ready={q.get('messages_ready', 0)} unacked={q.get('messages_unacknowledged', 0)} consumers={q.get('consumers', 0)}")
+for c in consumers:
+    channel = c['channel_details']
+    print(f"consumer {c['consumer_tag']} on {c['queue']['name']} from {channel['connection_name']} (channel {channel['number']}) prefetch={c['prefetch_count']}")
