@@ -10,9 +10,7 @@
  * API builds its answers from: they name the fields the kit reads; RabbitMQ sends more, and some
  * only once its statistics have been collected (every 5 s), so the counts are optional.
  */
-
-// ---- the API's JSON, shared with broker-sim's management API --------------------------------------
-
+// The API's JSON, shared with broker-sim's management API.
 import type {
   AckMode, BindingInfo, BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, ExchangeInfo, FailedQueueInfo, GotMessage,
   NodeInfo, Overview, PublishResult, QueueInfo, UnackedDelivery, VhostInfo, WhoAmI,
