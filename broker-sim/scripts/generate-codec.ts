@@ -2,7 +2,8 @@
  * Generates the AMQP 0-9-1 method and content-property codec from RabbitMQ's machine-readable spec
  * (broker-sim/spec/amqp-rabbitmq-0.9.1.json) into broker-sim/src/protocol/:
  *
- * - methods.generated.ts: reply codes, the MethodName union, MethodArgs per method (camelCase
+ * - reply-codes.generated.ts: the spec's reply codes by name, and which of them are hard errors.
+ * - methods.generated.ts: the MethodName union, MethodArgs per method (camelCase
  *   argument names), `method()` filling the spec's defaults, and one straight-line encoder and
  *   decoder per method, dispatched by (classId << 16 | methodId).
  * - properties.generated.ts: basic's 14 content properties (flag word + list), straight-line.
@@ -260,21 +261,30 @@ function defaultExpr(a: Arg): string {
   return JSON.stringify(a.default);
 }
 
+// ---- reply-codes.generated.ts ----
+const codes: string[] = [
+  ...header('AMQP 0-9-1 reply codes: every error code of the spec by its name, and whether it closes the connection.'),
+  '/** Reply codes of AMQP 0-9-1, by their names in the spec. */',
+  'export const ReplyCode = {',
+];
+for (const c of spec.constants) {
+  if (!c.class) continue; // frame constants and REPLY-SUCCESS live in frame.ts
+  codes.push(`  ${c.name.replace(/-/g, '_')}: ${c.value},`);
+}
+codes.push('} as const;', '');
+codes.push('/** The reply codes the spec classes as hard errors: they close the connection, the others (soft) a channel. */');
+codes.push(`export const HARD_ERRORS: ReadonlySet<number> = new Set([${spec.constants.filter((c) => c.class === 'hard-error').map((c) => c.value).join(', ')}]);`, '');
+writeFileSync(join(outDir, 'reply-codes.generated.ts'), codes.join('\n'));
+
 // ---- methods.generated.ts ----
 const out: string[] = [
   ...header('AMQP 0-9-1 methods: names, typed arguments, defaults, and a straight-line codec per method.'),
   "import { ProtocolError } from './errors.ts';",
   "import { decodeTableRange, tableBytes, type FieldTable } from './field-table.ts';",
   "import { longstrBytes, shortstrTooLong, truncated } from './primitives.ts';",
+  "import { ReplyCode } from './reply-codes.generated.ts';",
   '',
-  '/** Reply codes of AMQP 0-9-1 (soft errors close a channel, hard errors the connection). */',
-  'export const ReplyCode = {',
 ];
-for (const c of spec.constants) {
-  if (!c.class) continue; // frame constants and REPLY-SUCCESS live in frame.ts
-  out.push(`  ${c.name.replace(/-/g, '_')}: ${c.value},`);
-}
-out.push('} as const;', '');
 out.push('/** Every method of 0-9-1 by its name, class.method. */');
 out.push(`export type MethodName =\n${methods.map((x) => `  | '${x.name}'`).join('\n')};`, '');
 out.push('/** The arguments of each method, named in camelCase after the spec. longstr decodes to a Buffer. */');
@@ -353,7 +363,7 @@ out.push('  }');
 out.push('  const classId = id >>> 16;');
 out.push('  const methodId = id & 0xffff;');
 out.push(`  const knownClass = ${classIds.map((c) => `classId === ${c}`).join(' || ')};`);
-out.push('  throw new ProtocolError(540, knownClass');
+out.push('  throw new ProtocolError(ReplyCode.NOT_IMPLEMENTED, knownClass');
 out.push('    ? `NOT_IMPLEMENTED - unknown method ${methodId} in class ${classId}`');
 out.push('    : `NOT_IMPLEMENTED - unknown class ${classId}`, classId, methodId);');
 out.push('}', '');

@@ -6,6 +6,7 @@ import { Broker } from './core/broker.ts';
 import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
 import { AmqpListener } from './server/listener.ts';
+import { BROKER_VERSION } from './server/server-properties.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export interface BrokerSimOptions {
@@ -109,7 +110,11 @@ async function startHttp(o: BrokerSimOptions, broker: Broker, listener: AmqpList
   if (o.httpPort === undefined || o.httpPort === false) return undefined;
   const taken = o.httpPortTaken ?? 'fail';
   try {
-    return await startManagementServer(broker, listener, amqpPort, { host, port: o.httpPort, nextFreePort: taken === 'next', log });
+    // The API sees the AMQP connections through its read-only views of them.
+    const amqp = { connections: () => listener.connections, port: amqpPort };
+    return await startManagementServer(broker, amqp, {
+      host, port: o.httpPort, nextFreePort: taken === 'next', productVersion: BROKER_VERSION, log,
+    });
   } catch (err) {
     if (!(err instanceof ManagementPortTaken) || taken !== 'off') throw err;
     log(`management API off: ${err.message}`);

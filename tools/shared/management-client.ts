@@ -6,190 +6,17 @@
  *   const api = new ManagementClient({ url: 'http://127.0.0.1:15672', username: 'guest', password: 'guest' });
  *   const queues = await api.getQueues('/');
  *
- * The interfaces name the fields the kit reads; RabbitMQ sends more, and some only once its
- * statistics have been collected (every 5 s), so the counts are optional.
+ * The JSON types are broker-sim's management contract (broker-sim/src/http/contract.ts), which its
+ * API builds its answers from: they name the fields the kit reads; RabbitMQ sends more, and some
+ * only once its statistics have been collected (every 5 s), so the counts are optional.
  */
+// The API's JSON, shared with broker-sim's management API.
+import type {
+  AckMode, BindingInfo, BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, ExchangeInfo, FailedQueueInfo, GotMessage,
+  NodeInfo, Overview, PublishResult, QueueInfo, UnackedDelivery, VhostInfo, WhoAmI,
+} from '../../broker-sim/src/http/contract.ts';
 
-// ---- RabbitMQ's JSON shapes -----------------------------------------------------------------
-
-export interface RateDetails { rate: number }
-
-/** message_stats of a queue, vhost or the overview: counters since start, with their rates per second. */
-export interface MessageStats {
-  publish?: number; publish_details?: RateDetails;
-  deliver?: number; deliver_details?: RateDetails;
-  deliver_no_ack?: number; deliver_no_ack_details?: RateDetails;
-  get?: number; get_details?: RateDetails;
-  get_no_ack?: number; get_no_ack_details?: RateDetails;
-  get_empty?: number; get_empty_details?: RateDetails;
-  deliver_get?: number; deliver_get_details?: RateDetails;
-  ack?: number; ack_details?: RateDetails;
-  redeliver?: number; redeliver_details?: RateDetails;
-}
-
-export interface MessageCounts {
-  messages?: number; messages_details?: RateDetails;
-  messages_ready?: number; messages_ready_details?: RateDetails;
-  messages_unacknowledged?: number; messages_unacknowledged_details?: RateDetails;
-}
-
-export interface Overview {
-  management_version: string;
-  rabbitmq_version?: string;
-  product_name?: string;
-  product_version?: string;
-  cluster_name: string;
-  node: string;
-  message_stats?: MessageStats;
-  queue_totals?: MessageCounts;
-  object_totals: { connections: number; channels: number; exchanges: number; queues: number; consumers?: number };
-  listeners?: { node: string; protocol: string; ip_address: string; port: number }[];
-}
-
-export interface WhoAmI { name: string; tags: string[] | string }
-
-export interface VhostInfo extends MessageCounts {
-  name: string;
-  description?: string;
-  tracing?: boolean;
-  message_stats?: MessageStats;
-}
-
-export interface ConsumerInfo {
-  consumer_tag: string;
-  ack_required: boolean;
-  exclusive: boolean;
-  prefetch_count: number;
-  active?: boolean;
-  activity_status?: string;
-  arguments: Record<string, unknown>;
-  queue: { name: string; vhost: string };
-  channel_details: { name: string; number: number; connection_name: string; peer_host: string; peer_port: number; user: string };
-}
-
-export interface QueueInfo extends MessageCounts {
-  name: string;
-  vhost: string;
-  durable: boolean;
-  auto_delete: boolean;
-  exclusive: boolean;
-  arguments: Record<string, unknown>;
-  type?: string;
-  state?: string;
-  node?: string;
-  consumers?: number;
-  message_bytes?: number;
-  message_stats?: MessageStats;
-  /** GET of one queue only. */
-  consumer_details?: ConsumerInfo[];
-}
-
-export interface ExchangeInfo {
-  name: string;
-  vhost: string;
-  type: string;
-  durable: boolean;
-  auto_delete: boolean;
-  internal: boolean;
-  arguments: Record<string, unknown>;
-}
-
-export interface BindingInfo {
-  source: string;
-  vhost: string;
-  destination: string;
-  destination_type: 'queue' | 'exchange';
-  routing_key: string;
-  arguments: Record<string, unknown>;
-  /** Names the binding in the URL that deletes it. */
-  properties_key: string;
-}
-
-export interface ConnectionInfo {
-  name: string;
-  user: string;
-  vhost: string;
-  state: string;
-  channels: number;
-  peer_host: string;
-  peer_port: number;
-  connected_at: number;
-  client_properties: Record<string, unknown>;
-  user_provided_name?: string;
-}
-
-export interface ChannelInfo {
-  name: string;
-  number: number;
-  user: string;
-  vhost: string;
-  consumer_count: number;
-  messages_unacknowledged: number;
-  prefetch_count: number;
-  global_prefetch_count?: number;
-  confirm: boolean;
-  transactional: boolean;
-  connection_details: { name: string; peer_host: string; peer_port: number };
-}
-
-export type AckMode = 'ack_requeue_true' | 'ack_requeue_false' | 'reject_requeue_true' | 'reject_requeue_false';
-
-/** A message from POST /api/queues/{vhost}/{name}/get. */
-export interface GotMessage {
-  payload: string;
-  payload_encoding: 'string' | 'base64';
-  payload_bytes: number;
-  redelivered: boolean;
-  exchange: string;
-  routing_key: string;
-  /** Messages left ready in the queue after this one was taken. */
-  message_count: number;
-  /** RabbitMQ sends `[]` when the message has no properties. */
-  properties: Record<string, unknown> | [];
-}
-
-export interface PublishResult { routed: boolean }
-
-// ---- broker-sim's extras (/api/queuelab/…) ----------------------------------------------------
-
-export interface UnackedDelivery {
-  vhost: string;
-  queue: string;
-  message_id: number;
-  delivery_tag: number;
-  channel: string;
-  connection: string;
-  user?: string;
-  consumer_tag: string | null;
-  redelivered: boolean;
-  /** Broker clock, ms. */
-  delivered_at: number;
-  held_ms: number;
-  /** When the lease runs out (broker clock, ms), or null when no consumer timeout applies. */
-  deadline: number | null;
-  time_left_ms: number | null;
-}
-
-export interface BrokerEventInfo {
-  id: number;
-  at: number;
-  kind: string;
-  vhost: string;
-  queue: string;
-  message_id: number | null;
-  consumer_tag: string | null;
-  channel: string | null;
-  detail: string | null;
-}
-
-export interface FailedQueueInfo {
-  vhost: string;
-  queue: string;
-  source_queue: string;
-  messages: number;
-  items: { message_id: number; exchange: string; routing_key: string; payload_bytes: number; payload: string;
-    death: { reason: string | null; queue: string | null; count: number | null; time: number | null } | null }[];
-}
+export type * from '../../broker-sim/src/http/contract.ts';
 
 // ---- the client ---------------------------------------------------------------------------------
 
@@ -227,7 +54,7 @@ export class ManagementClient {
 
   getOverview(): Promise<Overview> { return this.get('/overview'); }
   /** The broker's nodes (one for broker-sim), with `uptime` in ms. */
-  getNodes(): Promise<{ name: string; uptime?: number }[]> { return this.get('/nodes'); }
+  getNodes(): Promise<NodeInfo[]> { return this.get('/nodes'); }
   whoami(): Promise<WhoAmI> { return this.get('/whoami'); }
   getVhosts(): Promise<VhostInfo[]> { return this.get('/vhosts'); }
 

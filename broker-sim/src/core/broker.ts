@@ -3,14 +3,14 @@
  * durable state from storage at start; transient state starts empty, as after a RabbitMQ restart.
  */
 import { createHash } from 'node:crypto';
-import type { ChannelServices } from './channel.ts';
 import type { Clock } from './clock.ts';
+import { DirectReplies } from './direct-reply.ts';
 import { errors } from './errors.ts';
 import { EventLog } from './events.ts';
 import { Scheduler } from './scheduler.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { PermissionRecord, Storage, UserRecord } from './storage.ts';
-import { Vhost } from './vhost.ts';
+import { Vhost, type VhostServices } from './vhost.ts';
 
 export interface User { name: string; tags: string }
 
@@ -29,7 +29,7 @@ export interface BrokerOptions {
 /** RabbitMQ's default consumer_timeout: 30 minutes. */
 export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
 
-export class Broker implements ChannelServices {
+export class Broker implements VhostServices {
   readonly vhosts = new Map<string, Vhost>();
   readonly users = new Map<string, UserRecord>();
   /** user → vhost → permissions */
@@ -42,6 +42,8 @@ export class Broker implements ChannelServices {
   readonly events: EventLog;
   readonly consumerTimeout: number;
   readonly atMostOnce: boolean;
+  /** Direct reply-to keys of every connection's channels. */
+  readonly directReplies = new DirectReplies();
 
   constructor(readonly storage: Storage, readonly clock: Clock, options: BrokerOptions = {}) {
     this.startedAt = clock.now();
@@ -64,6 +66,12 @@ export class Broker implements ChannelServices {
   /** Stops every broker timer (the broker is shutting down). */
   stop(): void { this.scheduler.stop(); }
 
+  /**
+   * Runs fn once every change made so far is committed to storage (at once when nothing is
+   * pending): what a client is told only once it would survive a crash waits on this.
+   */
+  afterCommit(fn: () => void): void { this.storage.afterCommit(fn); }
+
   private restore(withMessages: boolean): void {
     const state = this.storage.load();
     this.events.restore(state.events);
@@ -73,7 +81,7 @@ export class Broker implements ChannelServices {
     if (state.vhosts.length === 0 && state.users.length === 0) this.createDefaults();
     for (const q of state.queues) {
       this.vhost(q.vhost)?.declareQueue({ queue: q.name, passive: false, durable: true, exclusive: false,
-        autoDelete: q.autoDelete, arguments: q.arguments }, 0);
+        autoDelete: q.autoDelete, arguments: q.arguments }, null);
     }
     for (const x of state.exchanges) {
       this.vhost(x.vhost)?.exchanges.has(x.name) ||

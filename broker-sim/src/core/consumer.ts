@@ -10,5 +10,6 @@ export interface Consumer {
   exclusive: boolean;
   /** Per-consumer prefetch (basic.qos global=false in force when it was created); 0 = unlimited. */
   prefetch: number;
-  unacked: number;
+  /** basic.consume's arguments, as the client sent them. */
+  arguments: Record<string, unknown>;
 }

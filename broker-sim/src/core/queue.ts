@@ -29,6 +29,13 @@ export interface QueueHost {
   recordDelivery(m: Message, acquired: boolean): void;
 }
 
+/** The connection an exclusive queue belongs to: the queue is deleted when that connection goes. */
+export interface QueueOwner {
+  readonly id: number;
+  /** Its exclusive queues, so closing it deletes them without a search. */
+  readonly exclusiveQueues: Set<Queue>;
+}
+
 /** Flow control: above this many ready messages (with consumers attached) publishers are slowed. */
 export const FLOW_HIGH = 5_000;
 const FLOW_LOW = FLOW_HIGH / 2;
@@ -37,8 +44,6 @@ export class Queue {
   readonly ready: Ready;
   readonly consumers: Consumer[] = [];
   private next = 0;
-  /** Messages delivered and not yet settled. */
-  unacked = 0;
   /** Set once a consumer has attached: an auto-delete queue is deleted when the last one leaves. */
   hadConsumers = false;
   readonly stats: QueueStats = { publish: 0, deliver: 0, deliverNoAck: 0, get: 0, getNoAck: 0, getEmpty: 0, ack: 0, redeliver: 0 };
@@ -52,7 +57,8 @@ export class Queue {
     readonly vhost: string,
     readonly name: string,
     readonly durable: boolean,
-    readonly exclusiveOwner: number | null,
+    /** The connection it is exclusive to, or null. */
+    readonly owner: QueueOwner | null,
     readonly autoDelete: boolean,
     readonly args: Record<string, unknown>,
     readonly options: QueueArgs,
@@ -64,6 +70,7 @@ export class Queue {
   }
 
   get messageCount(): number { return this.ready.length; }
+  get exclusive(): boolean { return this.owner !== null; }
   get quorum(): boolean { return this.options.type === 'quorum'; }
   /** Delivery-limited queues count returns and keep that count (and who holds what) across a crash. */
   get tracksDeliveries(): boolean { return this.options.deliveryLimit !== undefined; }

@@ -3,24 +3,23 @@
  * and the operations of the exchange, queue and basic classes that act on them.
  */
 import { randomBytes } from 'node:crypto';
-import { decodeProperties } from '../protocol/index.ts';
 import { deadLetteredProperties, deathHistory, type DeathReason } from './content.ts';
 import { AmqpError, errors } from './errors.ts';
 import { Exchange, EXCHANGE_TYPES, type Binding } from './exchange.ts';
 import type { Message } from './message.ts';
+import { Publisher, type Publication, type PublishOptions, type PublishOutcome, type PublishServices } from './publish.ts';
 import { readQueueArgs, type QueueArgs } from './queue-args.ts';
-import { Queue, type QueueHost } from './queue.ts';
+import { Queue, type QueueHost, type QueueOwner } from './queue.ts';
 import type { EventLog } from './events.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { BindingRecord, Storage } from './storage.ts';
 
-/** What a vhost needs from the broker: message ids, and where to report what happens to messages. */
-export interface VhostServices {
+/** What a vhost needs from the broker: message ids, reply keys, and where to report what happens to messages. */
+export interface VhostServices extends PublishServices {
   readonly scheduler: Scheduler;
   readonly events: EventLog;
   /** broker-sim --at-most-once: every queue a client declares delivers each message at most once. */
   readonly atMostOnce: boolean;
-  newMessageId(): number;
 }
 
 export interface QueueDeclare {
@@ -41,9 +40,16 @@ const CHECKED_ARGS = ['x-message-ttl', 'x-expires', 'x-max-length', 'x-max-lengt
 export class Vhost implements QueueHost {
   readonly queues = new Map<string, Queue>();
   readonly exchanges = new Map<string, Exchange>();
+  private readonly publisher: Publisher;
 
   constructor(readonly name: string, private readonly storage: Storage, private readonly services: VhostServices) {
     for (const [x, type] of PREDECLARED) this.exchanges.set(x, new Exchange(name, x, type, true, false, false, {}));
+    this.publisher = new Publisher(this, storage, services);
+  }
+
+  /** Publishes a message into this vhost: see Publisher.publish. */
+  publish(p: Publication, options?: PublishOptions): PublishOutcome {
+    return this.publisher.publish(p, options);
   }
 
   queue(name: string): Queue {
@@ -58,12 +64,22 @@ export class Vhost implements QueueHost {
     return x;
   }
 
-  /** queue.declare, with RabbitMQ's checks; returns the queue. */
-  declareQueue(d: QueueDeclare, connectionId: number): Queue {
+  /** The exchange a publisher names, checked as at basic.publish: 404 if missing, 403 if internal. */
+  exchangeForPublish(name: string): Exchange {
+    const x = this.exchange(name);
+    if (x.internal) throw errors.accessRefused(`cannot publish to internal exchange '${name}' in vhost '${this.name}'`);
+    return x;
+  }
+
+  /**
+   * queue.declare, with RabbitMQ's checks; returns the queue. `owner` is the declaring connection
+   * (null for the broker itself and the management API): an exclusive queue belongs to it.
+   */
+  declareQueue(d: QueueDeclare, owner: QueueOwner | null): Queue {
     const name = d.queue === '' ? `amq.gen-${randomBytes(16).toString('base64url').slice(0, 22)}` : d.queue;
     const existing = this.queues.get(name);
     if (existing) {
-      this.checkExclusive(existing, connectionId);
+      this.checkExclusive(existing, owner);
       if (!d.passive) this.checkEquivalent(existing, d);
       existing.touch();
       return existing;
@@ -76,8 +92,11 @@ export class Vhost implements QueueHost {
     if (this.services.atMostOnce && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
       this.makeAtMostOnce(name, d.durable, options);
     }
-    const q = new Queue(this.name, name, d.durable, d.exclusive ? connectionId : null, d.autoDelete, d.arguments, options, this);
+    if (d.exclusive && !owner) throw errors.internal(`exclusive queue '${name}' declared without a connection`);
+    const exclusiveTo = d.exclusive ? owner : null;
+    const q = new Queue(this.name, name, d.durable, exclusiveTo, d.autoDelete, d.arguments, options, this);
     this.queues.set(name, q);
+    exclusiveTo?.exclusiveQueues.add(q);
     if (d.durable && !d.exclusive) {
       this.storage.saveQueue({ vhost: this.name, name, durable: true, autoDelete: d.autoDelete, arguments: d.arguments });
     }
@@ -96,12 +115,13 @@ export class Vhost implements QueueHost {
     options.deadLetterExchange = '';
     options.deadLetterRoutingKey = failed;
     if (!this.queues.has(failed)) {
-      this.declareQueue({ queue: failed, passive: false, durable, exclusive: false, autoDelete: false, arguments: {} }, 0);
+      this.declareQueue({ queue: failed, passive: false, durable, exclusive: false, autoDelete: false, arguments: {} }, null);
     }
   }
 
-  checkExclusive(q: Queue, connectionId: number): void {
-    if (q.exclusiveOwner !== null && q.exclusiveOwner !== connectionId) throw errors.locked(this.name, q.name);
+  /** An exclusive queue may be used only by its own connection: others get 405 RESOURCE_LOCKED. */
+  checkExclusive(q: Queue, user: QueueOwner | null): void {
+    if (q.owner !== null && q.owner !== user) throw errors.locked(this.name, q.name);
   }
 
   private checkEquivalent(q: Queue, d: QueueDeclare): void {
@@ -109,7 +129,7 @@ export class Vhost implements QueueHost {
       `inequivalent arg '${field}' for queue '${q.name}' in vhost '${this.name}': received '${got}' but current is '${cur}'`);
     if (q.durable !== d.durable) throw diff('durable', d.durable, q.durable);
     if (q.autoDelete !== d.autoDelete) throw diff('auto_delete', d.autoDelete, q.autoDelete);
-    if ((q.exclusiveOwner !== null) !== d.exclusive) throw diff('exclusive', d.exclusive, q.exclusiveOwner !== null);
+    if (q.exclusive !== d.exclusive) throw diff('exclusive', d.exclusive, q.exclusive);
     for (const k of CHECKED_ARGS) {
       const got = d.arguments[k];
       const cur = q.args[k];
@@ -120,10 +140,10 @@ export class Vhost implements QueueHost {
   }
 
   /** queue.delete; returns the number of ready messages deleted with it. */
-  deleteQueue(name: string, ifUnused: boolean, ifEmpty: boolean, connectionId: number): number {
+  deleteQueue(name: string, ifUnused: boolean, ifEmpty: boolean, user: QueueOwner | null): number {
     const q = this.queues.get(name);
     if (!q) return 0;
-    this.checkExclusive(q, connectionId);
+    this.checkExclusive(q, user);
     if (ifUnused && q.consumers.length > 0) throw errors.precondition(`queue '${name}' in vhost '${this.name}' in use`);
     if (ifEmpty && q.messageCount > 0) throw errors.precondition(`queue '${name}' in vhost '${this.name}' not empty`);
     return this.removeQueue(q);
@@ -135,6 +155,7 @@ export class Vhost implements QueueHost {
     q.deleted = true;
     q.stopTimers();
     this.queues.delete(q.name);
+    q.owner?.exclusiveQueues.delete(q);
     for (const c of [...q.consumers]) {
       q.removeConsumer(c);
       c.channel.cancelByBroker(c);
@@ -152,9 +173,9 @@ export class Vhost implements QueueHost {
     return count;
   }
 
-  purgeQueue(name: string, connectionId: number): number {
+  purgeQueue(name: string, user: QueueOwner | null): number {
     const q = this.queue(name);
-    this.checkExclusive(q, connectionId);
+    this.checkExclusive(q, user);
     const drained = q.ready.drain();
     if (drained.some((m) => m.stored)) this.storage.purgeQueue(this.name, name);
     for (const m of drained) m.stored = false;
@@ -182,7 +203,7 @@ export class Vhost implements QueueHost {
       return existing;
     }
     if (!(EXCHANGE_TYPES as readonly string[]).includes(type)) {
-      throw new AmqpError(503, `COMMAND_INVALID - unknown exchange type '${type}'`);
+      throw errors.commandInvalid(`unknown exchange type '${type}'`);
     }
     const x = new Exchange(this.name, name, type, durable, autoDelete, internal, args);
     this.exchanges.set(name, x);
@@ -237,57 +258,6 @@ export class Vhost implements QueueHost {
       routingKey: b.routingKey, arguments: b.args };
   }
 
-  /**
-   * The queues a message published to `exchange` with this key reaches, following
-   * exchange-to-exchange bindings once each.
-   */
-  route(exchange: Exchange, routingKey: string, headers: () => Record<string, unknown>): Queue[] {
-    if (exchange.name === '') {
-      const q = this.queues.get(routingKey);
-      return q ? [q] : [];
-    }
-    const out = new Set<Queue>();
-    const seen = new Set<Exchange>();
-    const walk = (x: Exchange): void => {
-      if (seen.has(x)) return;
-      seen.add(x);
-      for (const b of x.matches(routingKey, headers)) {
-        if (b.destinationType === 'queue') {
-          const q = this.queues.get(b.destination);
-          if (q) out.add(q);
-        } else {
-          const next = this.exchanges.get(b.destination);
-          if (next) walk(next);
-        }
-      }
-    };
-    walk(exchange);
-    return [...out];
-  }
-
-  /**
-   * Puts one copy of a routed message into each queue; persistent ones in durable queues (and every
-   * one in a quorum queue) are stored. `rejected` counts the queues that refused it (x-overflow
-   * reject-publish), for which a confirming publisher gets basic.nack.
-   */
-  enqueue(queues: Queue[], make: () => Message, expiration?: number): { rejected: number } {
-    let rejected = 0;
-    for (const q of queues) {
-      const m = make();
-      const expiresAt = q.expiresAt(expiration);
-      if (expiresAt !== undefined) m.expiresAt = expiresAt;
-      if ((m.persistent && q.durable) || q.quorum) {
-        this.storage.insertMessage(this.name, q.name, m);
-        m.stored = true;
-      }
-      if (!q.enqueue(m)) {
-        rejected++;
-        this.drop(m);
-      }
-    }
-    return { rejected };
-  }
-
   get scheduler(): Scheduler { return this.services.scheduler; }
 
   /** A message that leaves the broker for good (acked, dropped): forgotten by storage too. */
@@ -316,11 +286,8 @@ export class Vhost implements QueueHost {
         reason, queue: q.name, exchange: m.exchange, routingKeys: [m.routingKey], time: this.scheduler.clock.now(),
       });
       const history = deathHistory(propertiesRaw);
-      const targets = this.route(x, routingKey, () => decodeProperties(propertiesRaw).headers ?? {}).filter((t) => history.rejected || !history.queues.has(t.name));
-      this.enqueue(targets, (): Message => ({
-        id: this.services.newMessageId(), exchange: x.name, routingKey, propertiesRaw, body: m.body,
-        persistent: m.persistent, redelivered: false, stored: false,
-      }));
+      this.publish({ exchange: x.name, routingKey, propertiesRaw, body: m.body },
+        { skip: (t) => !history.rejected && history.queues.has(t.name) });
     }
   }
 

@@ -31,5 +31,5 @@ export const created = (location?: string): ApiResult => ({ status: 201, ...(loc
 
 /** Answers once storage has committed every change made so far, as RabbitMQ answers once durable. */
 export function afterCommit(req: ApiRequest, result: ApiResult): Promise<ApiResult> {
-  return new Promise((resolve) => req.ctx.broker.storage.afterCommit(() => resolve(result)));
+  return new Promise((resolve) => req.ctx.broker.afterCommit(() => resolve(result)));
 }

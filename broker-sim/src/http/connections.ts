@@ -1,79 +1,84 @@
 /** /api/connections, /api/channels, /api/consumers: who is connected, on which channels, consuming what. */
 import type { Consumer } from '../core/consumer.ts';
-import type { Connection } from '../server/connection.ts';
+import { ReplyCode } from '../protocol/index.ts';
 import { noContent, ok, type ApiRequest, type ApiRouter } from './api.ts';
+import type { ChannelConnectionDetails, ChannelInfo, ConnectionInfo, ConsumerInfo } from './contract.ts';
+import type { AmqpConnectionView } from './context.ts';
 import { httpErrors } from './errors.ts';
 import { peerHost, toJson } from './json.ts';
 import type { ChannelRef, Snapshot } from './snapshot.ts';
 
-export function connectionJson(s: Snapshot, c: Connection): Record<string, unknown> {
+export function connectionJson(s: Snapshot, c: AmqpConnectionView): ConnectionInfo {
   const props = toJson(c.clientProperties) as Record<string, unknown>;
-  const out: Record<string, unknown> = {
+  const out: ConnectionInfo = {
     auth_mechanism: c.authMechanism,
     channel_max: c.channelMax,
-    channels: c.channels.size,
+    channels: [...c.openChannels()].length,
     client_properties: props,
     connected_at: c.connectedAt,
     frame_max: c.frameMax,
-    host: peerHost(c.socket.localAddress),
+    host: peerHost(c.local.host),
     name: c.name,
     node: s.ctx.node,
-    peer_host: peerHost(c.socket.remoteAddress),
-    peer_port: c.socket.remotePort,
-    port: c.socket.localPort,
+    peer_host: peerHost(c.peer.host),
+    peer_port: c.peer.port,
+    port: c.local.port,
     protocol: 'AMQP 0-9-1',
-    recv_oct: c.socket.bytesRead,
-    send_oct: c.socket.bytesWritten,
+    recv_oct: c.bytesReceived,
+    send_oct: c.bytesSent,
     ssl: false,
-    state: 'running',
+    state: c.state,
     timeout: c.heartbeat,
     type: 'network',
-    user: c.user?.name,
-    vhost: c.vhost?.name,
+    // Listed connections have logged in and opened a vhost (Snapshot.connections).
+    user: c.user!.name,
+    vhost: c.vhost!.name,
   };
   if (typeof props.connection_name === 'string') out.user_provided_name = props.connection_name;
   return out;
 }
 
-function connectionDetails(ref: ChannelRef): Record<string, unknown> {
-  return { name: ref.conn.name, peer_host: peerHost(ref.conn.socket.remoteAddress), peer_port: ref.conn.socket.remotePort };
+function connectionDetails(ref: ChannelRef): ChannelConnectionDetails {
+  return { name: ref.conn.name, peer_host: peerHost(ref.conn.peer.host), peer_port: ref.conn.peer.port };
 }
 
-export function channelJson(s: Snapshot, ref: ChannelRef): Record<string, unknown> {
-  const core = ref.ch.coreChannel;
+export function channelJson(s: Snapshot, ref: ChannelRef): ChannelInfo {
+  const core = ref.ch.core;
   return {
-    acks_uncommitted: 0,
-    confirm: ref.ch.confirmMode,
+    acks_uncommitted: ref.ch.uncommittedAcks,
+    confirm: ref.ch.confirm,
     connection_details: connectionDetails(ref),
     consumer_count: core.consumers.size,
     global_prefetch_count: core.channelPrefetch,
     messages_unacknowledged: core.unackedCount,
-    messages_uncommitted: 0,
-    messages_unconfirmed: 0,
+    messages_uncommitted: ref.ch.uncommittedMessages,
+    messages_unconfirmed: ref.ch.unconfirmed,
     name: ref.name,
     node: s.ctx.node,
     number: ref.ch.number,
     prefetch_count: core.consumerPrefetch,
     state: core.active ? 'running' : 'flow',
     transactional: ref.ch.transactional,
-    user: ref.conn.user?.name,
-    vhost: ref.conn.vhost?.name,
+    user: ref.conn.user!.name,
+    vhost: ref.conn.vhost!.name,
   };
 }
 
-export function consumerJson(s: Snapshot, c: Consumer): Record<string, unknown> {
+/** A consumer as RabbitMQ lists it; undefined when its channel is not among the listed connections' (it never is). */
+export function consumerJson(s: Snapshot, c: Consumer): ConsumerInfo | undefined {
   const ref = s.channelOf(c.channel);
+  if (!ref) return undefined;
   const sac = c.queue.options.singleActiveConsumer === true;
   const active = !sac || c.queue.consumers[0] === c;
   return {
     ack_required: !c.noAck,
     active,
     activity_status: active ? 'up' : 'waiting',
-    arguments: {},
-    channel_details: ref ? {
+    arguments: toJson(c.arguments) as Record<string, unknown>,
+    channel_details: {
       connection_name: ref.conn.name, name: ref.name, node: s.ctx.node, number: ref.ch.number,
-      peer_host: peerHost(ref.conn.socket.remoteAddress), peer_port: ref.conn.socket.remotePort, user: ref.conn.user?.name,
-    } : {},
+      peer_host: peerHost(ref.conn.peer.host), peer_port: ref.conn.peer.port, user: ref.conn.user!.name,
+    },
     consumer_tag: c.tag,
     exclusive: c.exclusive,
     prefetch_count: c.prefetch,
@@ -81,7 +86,17 @@ export function consumerJson(s: Snapshot, c: Consumer): Record<string, unknown> 
   };
 }
 
-function visibleConnections(req: ApiRequest, vhost?: string): Connection[] {
+/** The consumers of a list, as JSON. */
+export function consumersJson(s: Snapshot, list: Iterable<Consumer>): ConsumerInfo[] {
+  const out: ConsumerInfo[] = [];
+  for (const c of list) {
+    const json = consumerJson(s, c);
+    if (json) out.push(json);
+  }
+  return out;
+}
+
+function visibleConnections(req: ApiRequest, vhost?: string): AmqpConnectionView[] {
   return req.snapshot().connections()
     .filter((c) => req.access.seesUser(c.user?.name) && (vhost === undefined || c.vhost?.name === vhost))
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -93,17 +108,17 @@ function visibleChannels(req: ApiRequest, filter: (ref: ChannelRef) => boolean =
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function findConnection(req: ApiRequest): Connection {
+function findConnection(req: ApiRequest): AmqpConnectionView {
   const c = visibleConnections(req).find((x) => x.name === req.params.name);
   if (!c) throw httpErrors.notFound();
   return c;
 }
 
-function consumers(req: ApiRequest, vhost?: string): unknown[] {
+function consumers(req: ApiRequest, vhost?: string): ConsumerInfo[] {
   const vhosts = vhost === undefined ? req.access.visibleVhosts() : [req.access.readable(vhost)];
   const s = req.snapshot();
   return vhosts.flatMap((v) => [...v.queues.values()].sort((a, b) => a.name.localeCompare(b.name)))
-    .flatMap((q) => q.consumers.map((c) => consumerJson(s, c)));
+    .flatMap((q) => consumersJson(s, q.consumers));
 }
 
 export function registerConnectionRoutes(r: ApiRouter): void {
@@ -119,7 +134,7 @@ export function registerConnectionRoutes(r: ApiRouter): void {
     DELETE: (req) => {
       const c = findConnection(req);
       const reason = req.query.get('reason') ?? 'Closed via management plugin';
-      c.closeWith(320, `CONNECTION_FORCED - ${reason}`, 0, 0);
+      c.closeWith(ReplyCode.CONNECTION_FORCED, `CONNECTION_FORCED - ${reason}`, 0, 0);
       return noContent();
     },
   });
@@ -140,7 +155,9 @@ export function registerConnectionRoutes(r: ApiRouter): void {
     GET: (req) => {
       const ref = visibleChannels(req).find((x) => x.name === req.params.name);
       if (!ref) throw httpErrors.notFound();
-      return ok({ ...channelJson(req.snapshot(), ref), consumer_details: [...ref.ch.coreChannel.consumers.values()].map((c) => consumerJson(req.snapshot(), c)) });
+      const s = req.snapshot();
+      const detailed: ChannelInfo = { ...channelJson(s, ref), consumer_details: consumersJson(s, ref.ch.core.consumers.values()) };
+      return ok(detailed);
     },
   });
   r.add('/api/consumers', { GET: (req) => ok(consumers(req)) });

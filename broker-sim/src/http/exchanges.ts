@@ -7,15 +7,16 @@ import { createHash } from 'node:crypto';
 import type { Binding, Exchange } from '../core/exchange.ts';
 import type { Vhost } from '../core/vhost.ts';
 import { afterCommit, created, noContent, ok, type ApiRequest, type ApiResult, type ApiRouter } from './api.ts';
+import type { BindingInfo, ExchangeInfo } from './contract.ts';
 import { fromAmqp, httpErrors } from './errors.ts';
 import { readBoolean, readString, readTable, toJson } from './json.ts';
 
 /** The default exchange is "" in AMQP and "amq.default" in URLs. */
 const urlName = (name: string): string => (name === 'amq.default' ? '' : name);
 
-export function exchangeJson(x: Exchange, detailed = false): Record<string, unknown> {
-  const out: Record<string, unknown> = {
-    arguments: toJson(x.args), auto_delete: x.autoDelete, durable: x.durable, internal: x.internal,
+export function exchangeJson(x: Exchange, detailed = false): ExchangeInfo {
+  const out: ExchangeInfo = {
+    arguments: toJson(x.args) as Record<string, unknown>, auto_delete: x.autoDelete, durable: x.durable, internal: x.internal,
     name: x.name, type: x.type, vhost: x.vhost,
   };
   if (detailed) Object.assign(out, { incoming: [], outgoing: [] });
@@ -48,10 +49,10 @@ function sortKeys(v: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b)));
 }
 
-function bindingJson(vhost: string, b: Binding): Record<string, unknown> {
+function bindingJson(vhost: string, b: Binding): BindingInfo {
   return {
     source: b.source, vhost, destination: b.destination, destination_type: b.destinationType,
-    routing_key: b.routingKey, arguments: toJson(b.args), properties_key: propertiesKey(b.routingKey, b.args),
+    routing_key: b.routingKey, arguments: toJson(b.args) as Record<string, unknown>, properties_key: propertiesKey(b.routingKey, b.args),
   };
 }
 
@@ -60,14 +61,14 @@ function defaultBinding(queue: string): Binding {
   return { source: '', destination: queue, destinationType: 'queue', routingKey: queue, args: {} };
 }
 
-function bindingsOf(v: Vhost, keep: (b: Binding) => boolean = () => true): Record<string, unknown>[] {
+function bindingsOf(v: Vhost, keep: (b: Binding) => boolean = () => true): BindingInfo[] {
   const implicit = [...v.queues.keys()].sort().map(defaultBinding);
   const explicit = [...v.exchanges.values()].flatMap((x) => x.bindings).sort((a, b) =>
     a.source.localeCompare(b.source) || a.destination.localeCompare(b.destination) || a.routingKey.localeCompare(b.routingKey));
   return [...implicit, ...explicit].filter(keep).map((b) => bindingJson(v.name, b));
 }
 
-function listExchanges(req: ApiRequest, vhost?: string): unknown[] {
+function listExchanges(req: ApiRequest, vhost?: string): ExchangeInfo[] {
   const vhosts = vhost === undefined ? req.access.visibleVhosts() : [req.access.readable(vhost)];
   return vhosts.flatMap((v) => [...v.exchanges.values()].sort((a, b) => a.name.localeCompare(b.name)).map((x) => exchangeJson(x)));
 }

@@ -1,20 +1,22 @@
 /**
  * POST /api/exchanges/{vhost}/{name}/publish and POST /api/queues/{vhost}/{name}/get, as RabbitMQ
- * runs them: a publish answers whether the message was routed, once it is stored; a get takes up
- * to `count` messages on a channel of its own, then requeues or rejects them all (so a requeued
+ * runs them, on a channel of their own: a publish goes through core's one publish path and answers
+ * whether the message was routed once it is stored (a queue that refuses it is a 400, as RabbitMQ's
+ * nack); a get takes up to `count` messages, then requeues or rejects them all (so a requeued
  * message is not fetched twice by one request), or takes them for good, as `ackmode` says.
  */
-import { CoreChannel, type ChannelSink } from '../core/channel.ts';
-import { publishHints } from '../core/content.ts';
+import type { ChannelSink, CoreChannel, Outgoing } from '../core/channel.ts';
+import { CoreConnection } from '../core/connection.ts';
 import { AmqpError } from '../core/errors.ts';
-import type { Message } from '../core/message.ts';
+import type { Queue } from '../core/queue.ts';
+import type { Vhost } from '../core/vhost.ts';
 import { decodeProperties, encodeProperties, type BasicProperties } from '../protocol/index.ts';
-import { afterCommit, ok, type ApiRequest, type ApiResult, type ApiRouter } from './api.ts';
+import { ok, type ApiRequest, type ApiResult, type ApiRouter } from './api.ts';
+import type { AckMode, GotMessage, PublishResult } from './contract.ts';
 import { fromChannel, httpErrors, HttpError } from './errors.ts';
 import { propertiesFromJson, propertiesToJson } from './json.ts';
 
-const ACKMODES = ['ack_requeue_true', 'ack_requeue_false', 'reject_requeue_true', 'reject_requeue_false'] as const;
-type AckMode = typeof ACKMODES[number];
+const ACKMODES: readonly AckMode[] = ['ack_requeue_true', 'ack_requeue_false', 'reject_requeue_true', 'reject_requeue_false'];
 
 /** RabbitMQ names every missing key at once: [{key_missing,properties},{key_missing,payload_encoding}]. */
 function requireKeys(body: Record<string, unknown>, keys: string[]): void {
@@ -40,7 +42,35 @@ function encode(props: BasicProperties): Buffer {
   }
 }
 
-function publish(req: ApiRequest): Promise<ApiResult> {
+/** A request's own channel sends nothing anywhere; a get collects its get-oks. */
+const IGNORE: ChannelSink = { deliver() {}, getOk() {}, getEmpty() {}, consumerCancelled() {}, closed() {}, canDeliver: () => true };
+
+/**
+ * Runs `use` on a channel of the request's own, on a connection of its own (number 0: no AMQP
+ * connection has it), closed once every change made on it is committed.
+ */
+function onOwnChannel<T>(req: ApiRequest, v: Vhost, sink: ChannelSink, use: (ch: CoreChannel) => T): Promise<T> {
+  const conn = new CoreConnection(req.ctx.broker, 0, v);
+  const ch = conn.openChannel(0, sink);
+  let result: T;
+  try {
+    result = use(ch);
+  } catch (err) {
+    conn.close();
+    throw fromChannel(err);
+  }
+  return new Promise((resolve) => ch.afterCommit(() => {
+    conn.close();
+    resolve(result);
+  }));
+}
+
+/** Queues the publish found far behind their consumers: the answer waits until they drain, as flow control holds an AMQP publisher. */
+function drained(queues: readonly Queue[]): Promise<unknown> {
+  return Promise.all(queues.map((q) => new Promise<void>((resolve) => q.whenDrained(resolve))));
+}
+
+async function publish(req: ApiRequest): Promise<ApiResult> {
   const v = req.access.writable(req.params.vhost!);
   const exchange = req.params.name === 'amq.default' ? '' : req.params.name!;
   const body = req.body();
@@ -48,30 +78,25 @@ function publish(req: ApiRequest): Promise<ApiResult> {
   if (typeof body.routing_key !== 'string') throw httpErrors.badRequest('routing_key must be a string');
   const routingKey = body.routing_key;
   const content = payloadBytes(body.payload, body.payload_encoding);
-  const props = propertiesFromJson(body.properties);
-  const propertiesRaw = encode(props);
+  const propertiesRaw = encode(propertiesFromJson(body.properties));
   const broker = req.ctx.broker;
   try {
     req.access.authorize(v.name, 'write', 'exchange', exchange);
-    const x = v.exchange(exchange);
-    if (x.internal) throw new AmqpError(403, `ACCESS_REFUSED - cannot publish to internal exchange '${exchange}' in vhost '${v.name}'`);
-    if (broker.blocked) throw httpErrors.badRequest(`publishers are blocked: ${broker.blocked}`);
-    const { expiration, priority } = publishHints(propertiesRaw);
-    const queues = v.route(x, routingKey, () => props.headers ?? {});
-    v.enqueue(queues, (): Message => ({
-      id: broker.newMessageId(), exchange, routingKey, propertiesRaw, body: content,
-      persistent: props.deliveryMode === 2, redelivered: false, stored: false, ...(priority === undefined ? {} : { priority }),
-    }), expiration);
-    return afterCommit(req, ok({ routed: queues.length > 0 }));
+    v.exchangeForPublish(exchange);
   } catch (err) {
     throw fromChannel(err);
   }
+  if (broker.blocked) throw httpErrors.badRequest(`publishers are blocked: ${broker.blocked}`);
+  // RabbitMQ publishes with mandatory set and reads a basic.return as routed: false.
+  const outcome = await onOwnChannel(req, v, IGNORE,
+    (ch) => ch.publish({ exchange, routingKey, propertiesRaw, body: content, mandatory: true }));
+  await drained(outcome.backedUp);
+  if (outcome.rejected) throw httpErrors.badRequest('rejected Unable to publish message. Check queue limits.');
+  const result: PublishResult = { routed: outcome.routed };
+  return ok(result);
 }
 
-/** A channel that never has consumers, so nothing is ever delivered through it. */
-const NO_SINK: ChannelSink = { deliver() {}, consumerCancelled() {}, leaseExpired() {}, canDeliver: () => true };
-
-interface Got { message: Message; propertiesRaw: Buffer; redelivered: boolean; remaining: number }
+interface Got { d: Outgoing; remaining: number }
 
 function readGetRequest(body: Record<string, unknown>): { count: number; ackmode: AckMode; encoding: 'auto' | 'base64'; truncate?: number } {
   requireKeys(body, ['count', 'ackmode', 'encoding']);
@@ -88,7 +113,7 @@ function readGetRequest(body: Record<string, unknown>): { count: number; ackmode
   return out;
 }
 
-function get(req: ApiRequest): Promise<ApiResult> {
+async function get(req: ApiRequest): Promise<ApiResult> {
   const v = req.access.writable(req.params.vhost!);
   const q = v.queues.get(req.params.name!);
   if (!q) throw httpErrors.notFound();
@@ -100,31 +125,23 @@ function get(req: ApiRequest): Promise<ApiResult> {
     throw err;
   }
   const got: Got[] = [];
-  const ch = new CoreChannel(0, 0, req.ctx.broker, NO_SINK);
-  try {
-    v.checkExclusive(q, 0);
+  const sink: ChannelSink = { ...IGNORE, getOk: (d, remaining) => got.push({ d, remaining }) };
+  await onOwnChannel(req, v, sink, (ch) => {
     // As RabbitMQ: ack_requeue_false is a no-ack get (counted as get_no_ack); the others take
     // with acks and settle at the end. It stops once the queue says it has no more (no get_empty).
     const noAck = r.ackmode === 'ack_requeue_false';
     for (let i = 0; i < r.count; i++) {
-      const one = ch.get(q, noAck);
-      if (!one) break;
-      got.push({ message: one.message, propertiesRaw: one.propertiesRaw, redelivered: one.message.redelivered, remaining: q.messageCount });
-      if (q.messageCount === 0) break;
+      if (!ch.get(q.name, noAck) || q.messageCount === 0) break;
     }
-    if (got.length > 0 && !noAck) ch.nack(0, true, r.ackmode !== 'reject_requeue_false');
-  } catch (err) {
-    throw fromChannel(err);
-  } finally {
-    ch.close();
-  }
-  return afterCommit(req, ok(got.map((g) => gotJson(g, r.encoding, r.truncate))));
+    if (ch.unackedCount > 0) ch.nack(0, true, r.ackmode !== 'reject_requeue_false');
+  });
+  return ok(got.map((g) => gotJson(g, r.encoding, r.truncate)));
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-function gotJson(g: Got, encoding: 'auto' | 'base64', truncate: number | undefined): Record<string, unknown> {
-  const m = g.message;
+function gotJson(g: Got, encoding: 'auto' | 'base64', truncate: number | undefined): GotMessage {
+  const m = g.d;
   const shown = truncate === undefined ? m.body : m.body.subarray(0, truncate);
   let payload: string | undefined;
   if (encoding === 'auto') {
@@ -132,11 +149,11 @@ function gotJson(g: Got, encoding: 'auto' | 'base64', truncate: number | undefin
   }
   return {
     payload_bytes: m.body.length,
-    redelivered: g.redelivered,
+    redelivered: m.redelivered,
     exchange: m.exchange,
     routing_key: m.routingKey,
     message_count: g.remaining,
-    properties: propertiesToJson(decodeProperties(g.propertiesRaw)),
+    properties: propertiesToJson(decodeProperties(m.propertiesRaw)),
     payload: payload ?? shown.toString('base64'),
     payload_encoding: payload === undefined ? 'base64' : 'string',
   };

@@ -1,7 +1,9 @@
 /** /api/overview, /api/whoami, /api/vhosts, /api/nodes, /api/users, /api/permissions. */
+import { availableParallelism } from 'node:os';
 import type { Vhost } from '../core/vhost.ts';
-import { BROKER_VERSION } from '../server/server-properties.ts';
+import { ReplyCode } from '../protocol/index.ts';
 import { created, noContent, ok, type ApiRequest, type ApiRouter } from './api.ts';
+import type { ExchangeTypeInfo, NodeInfo, Overview, PermissionInfo, UserInfo, VhostInfo, WhoAmI } from './contract.ts';
 import { httpErrors } from './errors.ts';
 import { parseTags } from './auth.ts';
 import { messageCounts, messageStats, sumFigures, type Figures, type Snapshot } from './snapshot.ts';
@@ -9,7 +11,7 @@ import { messageCounts, messageStats, sumFigures, type Figures, type Snapshot } 
 /** The API version broker-sim follows: field names and semantics of RabbitMQ 3.10's management API. */
 export const API_VERSION = '3.10.8';
 
-const EXCHANGE_TYPES = [
+const EXCHANGE_TYPES: ExchangeTypeInfo[] = [
   { name: 'direct', description: 'AMQP direct exchange, as per the AMQP specification', enabled: true },
   { name: 'fanout', description: 'AMQP fanout exchange, as per the AMQP specification', enabled: true },
   { name: 'headers', description: 'AMQP headers exchange, as per the AMQP specification', enabled: true },
@@ -20,7 +22,7 @@ export function vhostFigures(s: Snapshot, v: Vhost): Figures {
   return sumFigures([...v.queues.values()].map((q) => s.figures(q)));
 }
 
-function overview(req: ApiRequest): unknown {
+function overview(req: ApiRequest): Overview {
   const s = req.snapshot();
   const { access, ctx } = req;
   const vhosts = access.visibleVhosts();
@@ -31,7 +33,7 @@ function overview(req: ApiRequest): unknown {
     management_version: API_VERSION,
     rates_mode: 'basic',
     exchange_types: EXCHANGE_TYPES,
-    product_version: BROKER_VERSION,
+    product_version: ctx.productVersion,
     product_name: 'broker-sim',
     rabbitmq_version: API_VERSION,
     cluster_name: 'broker-sim',
@@ -41,18 +43,17 @@ function overview(req: ApiRequest): unknown {
     message_stats: messageStats(total),
     queue_totals: messageCounts(total),
     object_totals: {
-      channels: conns.reduce((n, c) => n + c.channels.size, 0),
+      channels: conns.reduce((n, c) => n + [...c.openChannels()].length, 0),
       connections: conns.length,
       consumers: queues.reduce((n, q) => n + q.consumers.length, 0),
       exchanges: vhosts.reduce((n, v) => n + v.exchanges.size, 0),
       queues: queues.length,
     },
-    statistics_db_event_queue: 0,
     listeners: ctx.listeners().map((l) => ({ node: ctx.node, ...l })),
   };
 }
 
-function vhostJson(s: Snapshot, v: Vhost): Record<string, unknown> {
+function vhostJson(s: Snapshot, v: Vhost): VhostInfo {
   const f = vhostFigures(s, v);
   return {
     name: v.name,
@@ -67,17 +68,21 @@ function vhostJson(s: Snapshot, v: Vhost): Record<string, unknown> {
   };
 }
 
-function nodeJson(req: ApiRequest): Record<string, unknown> {
-  const m = process.memoryUsage();
+function nodeJson(req: ApiRequest): NodeInfo {
   return {
-    name: req.ctx.node, type: 'disc', running: true, mem_used: m.rss, uptime: Math.round(process.uptime() * 1000),
-    os_pid: String(process.pid), processors: 1,
+    name: req.ctx.node, type: 'disc', running: true, mem_used: process.memoryUsage.rss(), uptime: Math.round(process.uptime() * 1000),
+    os_pid: String(process.pid), processors: availableParallelism(),
   };
 }
 
 export function registerOverviewRoutes(r: ApiRouter): void {
   r.add('/api/overview', { GET: (req) => ok(overview(req)) });
-  r.add('/api/whoami', { GET: (req) => ok({ name: req.access.userName, tags: req.access.principal.tags }) });
+  r.add('/api/whoami', {
+    GET: (req) => {
+      const me: WhoAmI = { name: req.access.userName, tags: req.access.principal.tags };
+      return ok(me);
+    },
+  });
   r.add('/api/vhosts', { GET: (req) => ok(req.access.visibleVhosts().map((v) => vhostJson(req.snapshot(), v))) });
   r.add('/api/vhosts/:vhost', {
     GET: (req) => ok(vhostJson(req.snapshot(), req.access.readable(req.params.vhost!))),
@@ -96,7 +101,7 @@ export function registerOverviewRoutes(r: ApiRouter): void {
       if (!req.ctx.broker.deleteVhost(name)) throw httpErrors.notFound();
       // As RabbitMQ: connections to a deleted vhost are closed.
       for (const c of req.ctx.connections()) {
-        if (c.vhost?.name === name) c.closeWith(320, `CONNECTION_FORCED - vhost '${name}' is deleted`, 0, 0);
+        if (c.vhost?.name === name) c.closeWith(ReplyCode.CONNECTION_FORCED, `CONNECTION_FORCED - vhost '${name}' is deleted`, 0, 0);
       }
       return noContent();
     },
@@ -111,13 +116,13 @@ export function registerOverviewRoutes(r: ApiRouter): void {
   r.add('/api/users', {
     GET: (req) => {
       req.access.requireAdmin();
-      return ok([...req.ctx.broker.users.values()].map((u) => ({ name: u.name, tags: parseTags(u.tags), limits: {} })));
+      return ok([...req.ctx.broker.users.values()].map((u): UserInfo => ({ name: u.name, tags: parseTags(u.tags), limits: {} })));
     },
   });
   r.add('/api/permissions', {
     GET: (req) => {
       req.access.requireAdmin();
-      const out: unknown[] = [];
+      const out: PermissionInfo[] = [];
       for (const perms of req.ctx.broker.permissions.values()) {
         for (const p of perms.values()) out.push({ user: p.user, vhost: p.vhost, configure: p.configure, write: p.write, read: p.read });
       }

@@ -10,18 +10,19 @@ import type { Delivery } from '../core/channel.ts';
 import type { Queue } from '../core/queue.ts';
 import { decodeProperties } from '../protocol/index.ts';
 import { ok, type ApiRequest, type ApiRouter } from './api.ts';
+import type { BrokerEventInfo, FailedDeath, FailedMessage, FailedQueueInfo, QueuelabEndpoints, UnackedDelivery } from './contract.ts';
 import { httpErrors } from './errors.ts';
 import { toJson } from './json.ts';
 import type { ChannelRef } from './snapshot.ts';
 
-const ENDPOINTS = {
+const ENDPOINTS: QueuelabEndpoints = {
   unacked: 'every unacknowledged delivery: vhost, queue, message id, delivery tag, channel, connection, consumer tag, delivered at, deadline, time left',
   leases: 'the unacknowledged deliveries that have a deadline, soonest first',
   events: 'the event log, newest first (?limit=100, ?vhost=NAME)',
   failed: 'messages in <queue>.failed queues, with their x-death reason (?limit=50 per queue)',
 };
 
-function deliveryJson(ref: ChannelRef, d: Delivery, now: number): Record<string, unknown> {
+function deliveryJson(ref: ChannelRef, d: Delivery, now: number): UnackedDelivery {
   const finite = Number.isFinite(d.deadline);
   return {
     vhost: d.queue.vhost,
@@ -41,18 +42,18 @@ function deliveryJson(ref: ChannelRef, d: Delivery, now: number): Record<string,
 }
 
 /** Deliveries in vhosts the user may see, optionally of one vhost or one queue. */
-function unacked(req: ApiRequest): Record<string, unknown>[] {
+function unacked(req: ApiRequest): UnackedDelivery[] {
   const { vhost, queue } = req.params;
   if (vhost !== undefined) req.access.readable(vhost);
   const now = req.ctx.broker.clock.now();
-  const out: Record<string, unknown>[] = [];
+  const out: UnackedDelivery[] = [];
   for (const { ref, d } of req.snapshot().deliveries()) {
     if (!req.access.canSee(d.queue.vhost)) continue;
     if (vhost !== undefined && d.queue.vhost !== vhost) continue;
     if (queue !== undefined && d.queue.name !== queue) continue;
     out.push(deliveryJson(ref, d, now));
   }
-  return out.sort((a, b) => (a.delivered_at as number) - (b.delivered_at as number));
+  return out.sort((a, b) => a.delivered_at - b.delivered_at);
 }
 
 function limitOf(req: ApiRequest, dflt: number): number {
@@ -63,7 +64,7 @@ function limitOf(req: ApiRequest, dflt: number): number {
   return n;
 }
 
-function events(req: ApiRequest): unknown[] {
+function events(req: ApiRequest): BrokerEventInfo[] {
   const vhost = req.query.get('vhost') ?? undefined;
   if (vhost !== undefined) req.access.readable(vhost);
   const limit = limitOf(req, 100);
@@ -77,15 +78,15 @@ function events(req: ApiRequest): unknown[] {
 }
 
 /** The first x-death entry of a dead-lettered message: why and where it died. */
-function deathOf(raw: Buffer): Record<string, unknown> | null {
+function deathOf(raw: Buffer): FailedDeath | null {
   const deaths = decodeProperties(raw).headers?.['x-death'];
   if (!Array.isArray(deaths) || deaths.length === 0) return null;
-  const d = toJson(deaths[0]) as Record<string, unknown>;
+  const d = toJson(deaths[0]) as Partial<FailedDeath>;
   return { reason: d.reason ?? null, queue: d.queue ?? null, count: d.count ?? null, time: d.time ?? null };
 }
 
-function failedQueueJson(q: Queue, limit: number): Record<string, unknown> {
-  const messages: unknown[] = [];
+function failedQueueJson(q: Queue, limit: number): FailedQueueInfo {
+  const messages: FailedMessage[] = [];
   for (const m of q.ready) {
     if (messages.length >= limit) break;
     messages.push({
@@ -96,7 +97,7 @@ function failedQueueJson(q: Queue, limit: number): Record<string, unknown> {
   return { vhost: q.vhost, queue: q.name, source_queue: q.name.slice(0, -'.failed'.length), messages: q.messageCount, items: messages };
 }
 
-function failed(req: ApiRequest): unknown[] {
+function failed(req: ApiRequest): FailedQueueInfo[] {
   const limit = limitOf(req, 50);
   return req.access.visibleVhosts().flatMap((v) => [...v.queues.values()])
     .filter((q) => q.name.endsWith('.failed'))
@@ -111,7 +112,7 @@ export function registerQueuelabRoutes(r: ApiRouter): void {
   r.add('/api/queuelab/unacked/:vhost/:queue', { GET: (req) => ok(unacked(req)) });
   r.add('/api/queuelab/leases', {
     GET: (req) => ok(unacked(req).filter((d) => d.deadline !== null)
-      .sort((a, b) => (a.deadline as number) - (b.deadline as number))),
+      .sort((a, b) => a.deadline! - b.deadline!)),
   });
   r.add('/api/queuelab/events', { GET: (req) => ok(events(req)) });
   r.add('/api/queuelab/failed', { GET: (req) => ok(failed(req)) });

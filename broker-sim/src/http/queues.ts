@@ -1,24 +1,33 @@
 /** /api/queues…: list, show, declare (PUT), delete, purge (DELETE …/contents). */
 import type { Queue } from '../core/queue.ts';
+import { decodeProperties, PROPERTY_FLAGS } from '../protocol/index.ts';
 import { afterCommit, created, noContent, ok, type ApiRequest, type ApiResult, type ApiRouter } from './api.ts';
-import { consumerJson } from './connections.ts';
+import { consumersJson } from './connections.ts';
+import type { QueueInfo } from './contract.ts';
 import { fromAmqp, httpErrors } from './errors.ts';
 import { peerHost, readBoolean, readTable, toJson } from './json.ts';
 import { messageCounts, messageStats, type Snapshot } from './snapshot.ts';
 
+/** The timestamp property of the queue's head message, in seconds, as RabbitMQ reports it; null without one. */
+function headTimestamp(q: Queue): number | null {
+  const raw = q.ready.peek()?.propertiesRaw;
+  if (!raw || raw.length < 2 || (raw.readUInt16BE(0) & PROPERTY_FLAGS.timestamp) === 0) return null;
+  return decodeProperties(raw).timestamp ?? null;
+}
+
 /** A queue as RabbitMQ's API shows it; `detailed` adds what only GET of one queue shows. */
-export function queueJson(s: Snapshot, q: Queue, detailed = false): Record<string, unknown> {
+export function queueJson(s: Snapshot, q: Queue, detailed = false): QueueInfo {
   const f = s.figures(q);
-  const owner = q.exclusiveOwner === null ? undefined : s.connectionById(q.exclusiveOwner);
-  const out: Record<string, unknown> = {
-    arguments: toJson(q.args),
+  const owner = q.owner === null ? undefined : s.connectionById(q.owner.id);
+  const out: QueueInfo = {
+    arguments: toJson(q.args) as Record<string, unknown>,
     auto_delete: q.autoDelete,
     consumers: q.consumers.length,
     durable: q.durable,
     effective_policy_definition: {},
-    exclusive: q.exclusiveOwner !== null,
+    exclusive: q.exclusive,
     exclusive_consumer_tag: q.consumers.find((c) => c.exclusive)?.tag ?? null,
-    head_message_timestamp: null,
+    head_message_timestamp: headTimestamp(q),
     message_bytes: f.bytesReady + f.bytesUnacked,
     message_bytes_ready: f.bytesReady,
     message_bytes_unacknowledged: f.bytesUnacked,
@@ -33,9 +42,9 @@ export function queueJson(s: Snapshot, q: Queue, detailed = false): Record<strin
     type: q.quorum ? 'quorum' : 'classic',
     vhost: q.vhost,
   };
-  if (owner) out.owner_pid_details = { name: owner.name, peer_host: peerHost(owner.socket.remoteAddress), peer_port: owner.socket.remotePort };
+  if (owner) out.owner_pid_details = { name: owner.name, peer_host: peerHost(owner.peer.host), peer_port: owner.peer.port };
   if (detailed) {
-    out.consumer_details = q.consumers.map((c) => consumerJson(s, c));
+    out.consumer_details = consumersJson(s, q.consumers);
     out.deliveries = [];
     out.incoming = [];
   }
@@ -46,7 +55,7 @@ function byVhostThenName(a: Queue, b: Queue): number {
   return a.vhost.localeCompare(b.vhost) || a.name.localeCompare(b.name);
 }
 
-function listQueues(req: ApiRequest, vhost?: string): unknown[] {
+function listQueues(req: ApiRequest, vhost?: string): QueueInfo[] {
   const vhosts = vhost === undefined ? req.access.visibleVhosts() : [req.access.readable(vhost)];
   const s = req.snapshot();
   return vhosts.flatMap((v) => [...v.queues.values()]).sort(byVhostThenName).map((q) => queueJson(s, q));
@@ -70,7 +79,7 @@ function declare(req: ApiRequest): Promise<ApiResult> {
       queue: name, passive: false, exclusive: false,
       durable: readBoolean(body, 'durable', false), autoDelete: readBoolean(body, 'auto_delete', false),
       arguments: readTable(body, 'arguments'),
-    }, v.queues.get(name)?.exclusiveOwner ?? 0);
+    }, v.queues.get(name)?.owner ?? null);
   } catch (err) {
     throw fromAmqp(err);
   }
@@ -82,7 +91,7 @@ function remove(req: ApiRequest): Promise<ApiResult> {
   req.access.require(q.vhost, 'configure', 'queue', q.name);
   const flag = (k: string): boolean => req.query.get(k) === 'true';
   try {
-    req.ctx.broker.vhost(q.vhost)!.deleteQueue(q.name, flag('if-unused'), flag('if-empty'), q.exclusiveOwner ?? 0);
+    req.ctx.broker.vhost(q.vhost)!.deleteQueue(q.name, flag('if-unused'), flag('if-empty'), q.owner);
   } catch (err) {
     throw fromAmqp(err);
   }
@@ -93,7 +102,7 @@ function purge(req: ApiRequest): Promise<ApiResult> {
   const q = findQueue(req, true);
   req.access.require(q.vhost, 'read', 'queue', q.name);
   try {
-    req.ctx.broker.vhost(q.vhost)!.purgeQueue(q.name, q.exclusiveOwner ?? 0);
+    req.ctx.broker.vhost(q.vhost)!.purgeQueue(q.name, q.owner);
   } catch (err) {
     throw fromAmqp(err);
   }

@@ -8,10 +8,10 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import type { Broker } from '../core/broker.ts';
-import type { AmqpListener } from '../server/listener.ts';
 import type { ApiRequest, ApiResult, ApiRouter } from './api.ts';
 import { Access, authenticate } from './auth.ts';
-import type { Listener, ManagementContext } from './context.ts';
+import type { AmqpSide, Listener, ManagementContext } from './context.ts';
+import type { ErrorBody } from './contract.ts';
 import { HttpError, httpErrors } from './errors.ts';
 import { isObject } from './json.ts';
 import { shape } from './listing.ts';
@@ -28,6 +28,8 @@ export interface ManagementServerOptions {
   port: number;
   /** When the port is taken, try the next ones (as `--any-port` does for AMQP). */
   nextFreePort?: boolean;
+  /** broker-sim's version, for the overview. */
+  productVersion: string;
   log?: (line: string) => void;
 }
 
@@ -45,19 +47,19 @@ export class ManagementPortTaken extends Error {
   }
 }
 
-/** Starts the API for a broker and the AMQP listener whose connections it shows. */
-export async function startManagementServer(broker: Broker, amqp: AmqpListener, amqpPort: number,
-  o: ManagementServerOptions): Promise<ManagementServer> {
+/** Starts the API for a broker and the AMQP side whose connections it shows. */
+export async function startManagementServer(broker: Broker, amqp: AmqpSide, o: ManagementServerOptions): Promise<ManagementServer> {
   const log = o.log ?? (() => {});
   let port = 0;
   const ctx: ManagementContext = {
     broker,
-    connections: () => amqp.connections,
+    connections: () => amqp.connections(),
     node: `broker-sim@${hostname()}`,
+    productVersion: o.productVersion,
     now: () => Date.now(),
     rates: new RateBook(),
     listeners: (): Listener[] => [
-      { protocol: 'amqp', ip_address: o.host, port: amqpPort },
+      { protocol: 'amqp', ip_address: o.host, port: amqp.port },
       { protocol: 'http', ip_address: o.host, port },
     ],
     log,
@@ -119,11 +121,13 @@ async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMe
       // A script's request (the web view's) gets no WWW-Authenticate, which would pop up the browser's own login.
       const { 'www-authenticate': _challenge, ...scripted } = err.headers;
       const headers = req.headers['x-requested-with'] === 'XMLHttpRequest' ? scripted : err.headers;
-      send(res, err.status, JSON.stringify({ error: err.error, reason: err.reason }), 'application/json', headers);
+      const body: ErrorBody = { error: err.error, reason: err.reason };
+      send(res, err.status, JSON.stringify(body), 'application/json', headers);
       return;
     }
     ctx.log(`management API: ${req.method} ${req.url}: internal error: ${(err as Error).stack ?? err}`);
-    send(res, 500, JSON.stringify({ error: 'internal_error', reason: (err as Error).message }), 'application/json');
+    const body: ErrorBody = { error: 'internal_error', reason: (err as Error).message };
+    send(res, 500, JSON.stringify(body), 'application/json');
   }
 }
 

@@ -5,12 +5,14 @@
  */
 import type { CoreChannel, Delivery } from '../core/channel.ts';
 import type { Queue } from '../core/queue.ts';
-import type { Connection } from '../server/connection.ts';
-import type { ServerChannel } from '../server/channel.ts';
-import type { ManagementContext } from './context.ts';
+import type { MessageCounts, MessageStats } from './contract.ts';
+import type { AmqpChannelView, AmqpConnectionView, ManagementContext } from './context.ts';
 import type { Counters } from './rates.ts';
 
-export interface ChannelRef { conn: Connection; ch: ServerChannel; name: string }
+export interface ChannelRef { conn: AmqpConnectionView; ch: AmqpChannelView; name: string }
+
+/** A queue's unacknowledged deliveries, over every channel: how many, and their body bytes. */
+interface Unacked { count: number; bytes: number }
 
 /** A queue's (or a sum of queues') counts and message counters, and their rates per second. */
 export interface Figures {
@@ -27,7 +29,7 @@ export const COUNT_NAMES = ['messages', 'messages_ready', 'messages_unacknowledg
 export class Snapshot {
   readonly at: number;
   private channelIndex: Map<CoreChannel, ChannelRef> | undefined;
-  private unackedBytes: Map<Queue, number> | undefined;
+  private unackedByQueue: Map<Queue, Unacked> | undefined;
   private readonly figuresMemo = new Map<Queue, Figures>();
 
   constructor(readonly ctx: ManagementContext) {
@@ -35,7 +37,7 @@ export class Snapshot {
   }
 
   /** Connections that finished connection.open (RabbitMQ lists no half-open ones). */
-  connections(): Connection[] {
+  connections(): AmqpConnectionView[] {
     return [...this.ctx.connections()].filter((c) => c.user !== undefined && c.vhost !== undefined);
   }
 
@@ -47,14 +49,14 @@ export class Snapshot {
     return this.index().get(core);
   }
 
-  connectionById(id: number): Connection | undefined {
+  connectionById(id: number): AmqpConnectionView | undefined {
     return this.connections().find((c) => c.id === id);
   }
 
   /** Every unacknowledged delivery, with the channel holding it. */
   *deliveries(): Generator<{ ref: ChannelRef; d: Delivery }> {
     for (const ref of this.index().values()) {
-      for (const d of ref.ch.coreChannel.deliveries()) yield { ref, d };
+      for (const d of ref.ch.core.deliveries) yield { ref, d };
     }
   }
 
@@ -62,33 +64,39 @@ export class Snapshot {
     let f = this.figuresMemo.get(q);
     if (f) return f;
     const s = q.stats;
+    const unacked = this.unacked(q);
     const values: Counters = {
       ack: s.ack, deliver: s.deliver, deliver_get: s.deliver + s.deliverNoAck + s.get + s.getNoAck,
       deliver_no_ack: s.deliverNoAck, get: s.get, get_empty: s.getEmpty, get_no_ack: s.getNoAck,
       publish: s.publish, redeliver: s.redeliver,
-      messages: q.messageCount + q.unacked, messages_ready: q.messageCount, messages_unacknowledged: q.unacked,
+      messages: q.messageCount + unacked.count, messages_ready: q.messageCount, messages_unacknowledged: unacked.count,
     };
-    f = { values, rates: this.ctx.rates.observe(q, this.at, values), bytesReady: q.ready.bytes, bytesUnacked: this.bytesUnacked(q) };
+    f = { values, rates: this.ctx.rates.observe(q, this.at, values), bytesReady: q.ready.bytes, bytesUnacked: unacked.bytes };
     this.figuresMemo.set(q, f);
     return f;
   }
 
-  private bytesUnacked(q: Queue): number {
-    if (!this.unackedBytes) {
-      this.unackedBytes = new Map();
+  /** Counted from the channels' delivery registries, in one pass for the whole request. */
+  private unacked(q: Queue): Unacked {
+    if (!this.unackedByQueue) {
+      const byQueue = new Map<Queue, Unacked>();
       for (const { d } of this.deliveries()) {
-        this.unackedBytes.set(d.queue, (this.unackedBytes.get(d.queue) ?? 0) + d.message.body.length);
+        const u = byQueue.get(d.queue) ?? { count: 0, bytes: 0 };
+        u.count++;
+        u.bytes += d.message.body.length;
+        byQueue.set(d.queue, u);
       }
+      this.unackedByQueue = byQueue;
     }
-    return this.unackedBytes.get(q) ?? 0;
+    return this.unackedByQueue.get(q) ?? { count: 0, bytes: 0 };
   }
 
   private index(): Map<CoreChannel, ChannelRef> {
     if (this.channelIndex) return this.channelIndex;
     this.channelIndex = new Map();
     for (const conn of this.connections()) {
-      for (const ch of conn.channels.values()) {
-        this.channelIndex.set(ch.coreChannel, { conn, ch, name: `${conn.name} (${ch.number})` });
+      for (const ch of conn.openChannels()) {
+        this.channelIndex.set(ch.core, { conn, ch, name: `${conn.name} (${ch.number})` });
       }
     }
     return this.channelIndex;
@@ -107,21 +115,21 @@ export function sumFigures(all: Figures[]): Figures {
 }
 
 /** `{publish: 5, publish_details: {rate: 1.2}, …}`: RabbitMQ's message_stats. */
-export function messageStats(f: Figures): Record<string, unknown> {
+export function messageStats(f: Figures): MessageStats {
   const out: Record<string, unknown> = {};
   for (const k of STAT_NAMES) {
     out[k] = f.values[k];
     out[`${k}_details`] = { rate: f.rates[k] ?? 0 };
   }
-  return out;
+  return out as MessageStats;
 }
 
 /** messages, messages_ready, messages_unacknowledged, each with its _details rate. */
-export function messageCounts(f: Figures): Record<string, unknown> {
+export function messageCounts(f: Figures): MessageCounts {
   const out: Record<string, unknown> = {};
   for (const k of COUNT_NAMES) {
     out[k] = f.values[k];
     out[`${k}_details`] = { rate: f.rates[k] ?? 0 };
   }
-  return out;
+  return out as MessageCounts;
 }

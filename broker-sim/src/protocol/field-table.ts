@@ -9,6 +9,7 @@
  * least one byte, so no input loops forever.
  */
 import { ProtocolError } from './errors.ts';
+import { ReplyCode } from './reply-codes.generated.ts';
 
 /**
  * A value with an explicit AMQP field type, e.g. `new FieldValue('l', 5)` for a 64-bit integer,
@@ -30,7 +31,7 @@ const TWO_32 = 4294967296;
 let pos = 0;
 
 function malformed(what: string): never {
-  throw new ProtocolError(502, `SYNTAX_ERROR - ${what} in field table`);
+  throw new ProtocolError(ReplyCode.SYNTAX_ERROR, `SYNTAX_ERROR - ${what} in field table`);
 }
 
 function readEntries(b: Buffer, end: number, depth: number): FieldTable {

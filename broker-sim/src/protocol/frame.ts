@@ -4,6 +4,7 @@
  * frame_max and frame-end right there; encoders build method and content frames in one allocation.
  */
 import { ProtocolError } from './errors.ts';
+import { ReplyCode } from './reply-codes.generated.ts';
 import { decodeMethodPayload, encodeMethodFrameWithTail, type Method } from './methods.generated.ts';
 
 export const FRAME_METHOD = 1;
@@ -39,7 +40,7 @@ export function isProtocolHeader(buf: Buffer): 'ok' | 'bad' | 'partial' {
 }
 
 function frameError(text: string): never {
-  throw new ProtocolError(501, `FRAME_ERROR - ${text}`);
+  throw new ProtocolError(ReplyCode.FRAME_ERROR, `FRAME_ERROR - ${text}`);
 }
 
 /**

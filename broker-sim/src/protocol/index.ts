@@ -4,9 +4,10 @@
  * broker-sim/scripts/generate-codec.ts (`npm run generate`).
  */
 export { ProtocolError } from './errors.ts';
+export { ReplyCode, HARD_ERRORS } from './reply-codes.generated.ts';
 export { FieldValue, encodeTable, decodeTable, plain, type FieldTable } from './field-table.ts';
 export {
-  ReplyCode, METHODS, method, type Method, type MethodName, type MethodArgs, type MethodSpec, type WireType,
+  METHODS, method, type Method, type MethodName, type MethodArgs, type MethodSpec, type WireType,
 } from './methods.generated.ts';
 export { decodeProperties, encodeProperties, readDeliveryMode, NO_PROPERTIES, PROPERTY_FLAGS, type BasicProperties } from './properties.ts';
 export {

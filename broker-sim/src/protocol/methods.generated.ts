@@ -39,28 +39,7 @@
 import { ProtocolError } from './errors.ts';
 import { decodeTableRange, tableBytes, type FieldTable } from './field-table.ts';
 import { longstrBytes, shortstrTooLong, truncated } from './primitives.ts';
-
-/** Reply codes of AMQP 0-9-1 (soft errors close a channel, hard errors the connection). */
-export const ReplyCode = {
-  CONTENT_TOO_LARGE: 311,
-  NO_ROUTE: 312,
-  NO_CONSUMERS: 313,
-  ACCESS_REFUSED: 403,
-  NOT_FOUND: 404,
-  RESOURCE_LOCKED: 405,
-  PRECONDITION_FAILED: 406,
-  CONNECTION_FORCED: 320,
-  INVALID_PATH: 402,
-  FRAME_ERROR: 501,
-  SYNTAX_ERROR: 502,
-  COMMAND_INVALID: 503,
-  CHANNEL_ERROR: 504,
-  UNEXPECTED_FRAME: 505,
-  RESOURCE_ERROR: 506,
-  NOT_ALLOWED: 530,
-  NOT_IMPLEMENTED: 540,
-  INTERNAL_ERROR: 541,
-} as const;
+import { ReplyCode } from './reply-codes.generated.ts';
 
 /** Every method of 0-9-1 by its name, class.method. */
 export type MethodName =
@@ -2398,7 +2377,7 @@ export function decodeMethodPayload(b: Buffer, o: number, e: number): Method {
   const classId = id >>> 16;
   const methodId = id & 0xffff;
   const knownClass = classId === 60 || classId === 10 || classId === 20 || classId === 30 || classId === 40 || classId === 50 || classId === 90 || classId === 85;
-  throw new ProtocolError(540, knownClass
+  throw new ProtocolError(ReplyCode.NOT_IMPLEMENTED, knownClass
     ? `NOT_IMPLEMENTED - unknown method ${methodId} in class ${classId}`
     : `NOT_IMPLEMENTED - unknown class ${classId}`, classId, methodId);
 }

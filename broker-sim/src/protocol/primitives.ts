@@ -3,10 +3,11 @@
  * small) and longstr conversion.
  */
 import { ProtocolError } from './errors.ts';
+import { ReplyCode } from './reply-codes.generated.ts';
 
 /** Throws 502 SYNTAX_ERROR for arguments or properties that end before their declared length. */
 export function truncated(classId: number, methodId: number): never {
-  throw new ProtocolError(502, 'SYNTAX_ERROR - truncated or malformed arguments', classId, methodId);
+  throw new ProtocolError(ReplyCode.SYNTAX_ERROR, 'SYNTAX_ERROR - truncated or malformed arguments', classId, methodId);
 }
 
 /** A shortstr longer than 255 bytes cannot be encoded: a bug in the caller, not a protocol fault. */

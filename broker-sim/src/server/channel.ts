@@ -1,18 +1,13 @@
 /**
  * One channel of a connection: assembles published content (method, header, body frames), turns
- * each method into a core call and each core event into frames. Publisher confirms are sent after
- * the commit that holds the message; transactions hold publishes and acks until tx.commit.
+ * each method into a core call and what core tells it into frames. Publisher confirms are sent
+ * after the commit that holds the message; transactions hold publishes and acks until tx.commit.
  */
-import { randomBytes } from 'node:crypto';
-import { CoreChannel, type ChannelSink } from '../core/channel.ts';
+import type { ChannelSink, CoreChannel, Outgoing } from '../core/channel.ts';
+import { REPLY_TO } from '../core/direct-reply.ts';
 import { AmqpError, errors } from '../core/errors.ts';
-import type { Message } from '../core/message.ts';
 import type { Vhost } from '../core/vhost.ts';
-import {
-  decodeProperties, encodeContentFrames, encodeProperties, method, PROPERTY_FLAGS, readDeliveryMode, type Frame, type Method, type MethodArgs,
-} from '../protocol/index.ts';
-import { publishHints } from '../core/content.ts';
-import { DirectReplies, directReplies, REPLY_TO, type ReplyTarget } from './direct-reply.ts';
+import { encodeContentFrames, method, ReplyCode, type Frame, type Method, type MethodArgs } from '../protocol/index.ts';
 import type { Connection } from './connection.ts';
 
 interface PendingContent {
@@ -25,31 +20,38 @@ interface PendingContent {
 
 type Args<K extends keyof MethodArgs> = MethodArgs[K];
 
-const REPLY_TO_FLAG = PROPERTY_FLAGS.replyTo;
+/** A publish or an ack held in a transaction until tx.commit. */
+interface TxOp { kind: 'publish' | 'settle'; run: () => void }
 
-export class ServerChannel implements ChannelSink, ReplyTarget {
-  private readonly core: CoreChannel;
+export class ServerChannel implements ChannelSink {
+  readonly core: CoreChannel;
   private state: 'open' | 'closing' | 'closed' = 'open';
   private opened = false;
   private content: PendingContent | undefined;
   private confirming = false;
   private publishSeq = 0;
+  /** The highest publish sequence number confirmed so far (confirms go out in order). */
+  private confirmedSeq = 0;
   /** Confirm outcomes waiting to be sent, in publish order: [seq, taken]. */
   private confirms: [number, boolean][] = [];
   private confirmScheduled = false;
-  private tx: (() => void)[] | undefined;
-  /** Direct reply-to: this channel's reply consumer and the routing key its replies carry. */
-  private replyConsumer: { tag: string; key: string } | undefined;
+  private tx: TxOp[] | undefined;
 
   constructor(private readonly conn: Connection, readonly number: number) {
-    this.core = new CoreChannel(conn.id, number, conn.broker, this);
+    this.core = conn.core!.openChannel(number, this);
   }
 
   private get vhost(): Vhost { return this.conn.vhost!; }
 
-  get coreChannel(): CoreChannel { return this.core; }
-  get confirmMode(): boolean { return this.confirming; }
+  /** confirm.select was sent. */
+  get confirm(): boolean { return this.confirming; }
   get transactional(): boolean { return this.tx !== undefined; }
+  /** Publishes not yet confirmed to the publisher. */
+  get unconfirmed(): number { return this.publishSeq - this.confirmedSeq; }
+  /** Publishes held by the open transaction. */
+  get uncommittedMessages(): number { return this.tx?.filter((op) => op.kind === 'publish').length ?? 0; }
+  /** Acks, nacks and rejects held by the open transaction. */
+  get uncommittedAcks(): number { return this.tx?.filter((op) => op.kind === 'settle').length ?? 0; }
 
   frame(f: Frame): void {
     if (this.state === 'closing') {
@@ -92,8 +94,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
         return;
       case 'channel.close-ok': return;
       case 'channel.flow':
-        this.core.active = m.args.active;
-        if (m.args.active) this.core.redispatch();
+        this.core.setFlow(m.args.active);
         return this.reply('channel.flow-ok', { active: m.args.active });
       case 'channel.flow-ok': return;
       case 'exchange.declare': return this.exchangeDeclare(m.args);
@@ -108,13 +109,13 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
       case 'queue.unbind': return this.queueBind(m.name, m.args as Args<'queue.bind'>);
       case 'queue.purge': {
         this.authorize('read', 'queue', m.args.queue);
-        const messageCount = this.vhost.purgeQueue(this.queueName(m.args.queue), this.conn.id);
+        const messageCount = this.vhost.purgeQueue(this.queueName(m.args.queue), this.conn.core!);
         return this.replyDurably(m.args.nowait, 'queue.purge-ok', { messageCount });
       }
       case 'queue.delete': {
         const name = this.queueName(m.args.queue);
         this.authorize('configure', 'queue', name);
-        const messageCount = this.vhost.deleteQueue(name, m.args.ifUnused, m.args.ifEmpty, this.conn.id);
+        const messageCount = this.vhost.deleteQueue(name, m.args.ifUnused, m.args.ifEmpty, this.conn.core!);
         return this.replyDurably(m.args.nowait, 'queue.delete-ok', { messageCount });
       }
       case 'basic.qos': return this.qos(m.args);
@@ -139,8 +140,8 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
         if (!this.tx) throw errors.precondition('channel is not transactional');
         const ops = this.tx;
         this.tx = [];
-        for (const op of ops) op();
-        this.conn.broker.storage.afterCommit(() => this.reply('tx.commit-ok', {}));
+        for (const op of ops) op.run();
+        this.core.afterCommit(() => this.sendMethod('tx.commit-ok', {}));
         return;
       }
       case 'tx.rollback':
@@ -152,8 +153,13 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     }
   }
 
+  /** A reply to the client, after anything core holds back for a commit. */
   private reply<K extends keyof MethodArgs>(name: K, args: Partial<MethodArgs[K]>): void {
-    this.conn.sendMethod(this.number, method(name, args));
+    this.core.send(() => this.sendMethod(name, args));
+  }
+
+  private sendMethod<K extends keyof MethodArgs>(name: K, args: Partial<MethodArgs[K]>): void {
+    if (this.state === 'open') this.conn.sendMethod(this.number, method(name, args));
   }
 
   private replyUnless<K extends keyof MethodArgs>(nowait: boolean, name: K, args: Partial<MethodArgs[K]>): void {
@@ -166,8 +172,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
    * Nothing to commit: at once.
    */
   private replyDurably<K extends keyof MethodArgs>(nowait: boolean, name: K, args: Partial<MethodArgs[K]>): void {
-    if (nowait) return;
-    this.conn.broker.storage.afterCommit(() => { if (this.state === 'open') this.reply(name, args); });
+    if (!nowait) this.core.afterCommit(() => this.sendMethod(name, args));
   }
 
   private authorize(right: 'configure' | 'write' | 'read', kind: 'queue' | 'exchange', name: string): void {
@@ -204,7 +209,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
       return this.replyUnless(a.nowait, 'queue.declare-ok', { queue: REPLY_TO, messageCount: 0, consumerCount: 1 });
     }
     if (a.queue !== '' && !a.passive) this.authorize('configure', 'queue', a.queue);
-    const q = this.vhost.declareQueue(a, this.conn.id);
+    const q = this.conn.core!.declareQueue(a);
     this.lastQueue = q.name;
     this.replyDurably(a.nowait, 'queue.declare-ok', { queue: q.name, messageCount: q.messageCount, consumerCount: q.consumers.length });
   }
@@ -213,8 +218,7 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     const queue = this.queueName(a.queue);
     this.authorize('write', 'queue', queue);
     this.authorize('read', 'exchange', a.exchange);
-    const q = this.vhost.queue(queue);
-    this.vhost.checkExclusive(q, this.conn.id);
+    this.core.checkExclusive(this.vhost.queue(queue));
     const b = { source: a.exchange, destination: queue, destinationType: 'queue' as const, routingKey: a.routingKey, args: a.arguments ?? {} };
     if (name === 'queue.bind') {
       this.vhost.bind(b);
@@ -227,94 +231,37 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
 
   private qos(a: Args<'basic.qos'>): void {
     if (a.prefetchSize !== 0) throw errors.notImplemented(`prefetch_size!=0 (${a.prefetchSize})`);
-    if (a.global) this.core.channelPrefetch = a.prefetchCount;
-    else this.core.consumerPrefetch = a.prefetchCount;
-    this.core.redispatch();
+    this.core.qos(a.prefetchCount, a.global);
     this.reply('basic.qos-ok', {});
   }
 
   private consume(a: Args<'basic.consume'>): void {
-    if (a.queue === REPLY_TO) return this.consumeReplies(a);
-    const queueName = this.queueName(a.queue);
-    this.authorize('read', 'queue', queueName);
-    const q = this.vhost.queue(queueName);
-    this.vhost.checkExclusive(q, this.conn.id);
-    if (q.quorum && this.core.channelPrefetch > 0) {
-      throw errors.notImplemented(`queue '${q.name}' in vhost '${this.vhost.name}' does not support global qos`);
-    }
-    const tag = a.consumerTag || `amq.ctag-${randomBytes(16).toString('base64url').slice(0, 22)}`;
-    if (this.core.consumers.has(tag)) throw errors.notAllowed(`attempt to reuse consumer tag '${tag}'`);
-    if (a.exclusive && q.consumers.length > 0 || q.consumers.some((c) => c.exclusive)) {
-      throw errors.accessRefused(`queue '${q.name}' in vhost '${this.vhost.name}' in exclusive use`);
-    }
-    // consume-ok goes before any delivery, so the client knows the tag.
-    this.replyUnless(a.nowait, 'basic.consume-ok', { consumerTag: tag });
-    this.core.addConsumer({ tag, channel: this.core, queue: q, noAck: a.noAck, exclusive: a.exclusive,
-      prefetch: this.core.consumerPrefetch, unacked: 0 });
-  }
-
-  /** Direct reply-to: the channel's consumer of replies, as RabbitMQ (no-ack only, one per channel). */
-  private consumeReplies(a: Args<'basic.consume'>): void {
-    if (!a.noAck) throw errors.precondition('reply consumer cannot acknowledge');
-    if (this.replyConsumer) throw errors.precondition('reply consumer already set');
-    const tag = a.consumerTag || `amq.ctag-${randomBytes(16).toString('base64url').slice(0, 22)}`;
-    if (this.core.consumers.has(tag)) throw errors.notAllowed(`attempt to reuse consumer tag '${tag}'`);
-    this.replyConsumer = { tag, key: directReplies(this.conn.broker).register(this) };
-    this.replyUnless(a.nowait, 'basic.consume-ok', { consumerTag: tag });
-  }
-
-  /** ReplyTarget: a reply published to this channel's reply key. */
-  deliverReply(routingKey: string, propertiesRaw: Buffer, body: Buffer): void {
-    if (!this.replyConsumer || this.state !== 'open') return;
-    this.conn.send(encodeContentFrames(this.number, method('basic.deliver', {
-      consumerTag: this.replyConsumer.tag, deliveryTag: this.core.takeDeliveryTag(), redelivered: false, exchange: '', routingKey,
-    }), propertiesRaw, body, this.conn.frameMax));
-  }
-
-  private dropReplyConsumer(): void {
-    if (!this.replyConsumer) return;
-    directReplies(this.conn.broker).unregister(this.replyConsumer.key);
-    this.replyConsumer = undefined;
+    const queue = a.queue === REPLY_TO ? REPLY_TO : this.queueName(a.queue);
+    if (queue !== REPLY_TO) this.authorize('read', 'queue', queue);
+    this.core.consume(queue, { tag: a.consumerTag, noAck: a.noAck, exclusive: a.exclusive, arguments: a.arguments },
+      // consume-ok goes before any delivery, so the client knows the tag.
+      (consumerTag) => this.replyUnless(a.nowait, 'basic.consume-ok', { consumerTag }));
   }
 
   private cancel(tag: string, nowait: boolean): void {
-    if (this.replyConsumer?.tag === tag) {
-      this.dropReplyConsumer();
-      return this.replyUnless(nowait, 'basic.cancel-ok', { consumerTag: tag });
-    }
-    const c = this.core.removeConsumer(tag);
+    this.core.cancel(tag);
     this.replyUnless(nowait, 'basic.cancel-ok', { consumerTag: tag });
-    if (c) this.maybeAutoDelete(c.queue);
-  }
-
-  private maybeAutoDelete(q: import('../core/queue.ts').Queue): void {
-    if (q.autoDelete && q.hadConsumers && q.consumers.length === 0 && !q.deleted) this.vhost.removeQueue(q);
   }
 
   private get(a: Args<'basic.get'>): void {
     const queueName = this.queueName(a.queue);
     this.authorize('read', 'queue', queueName);
-    const q = this.vhost.queue(queueName);
-    this.vhost.checkExclusive(q, this.conn.id);
-    const got = this.core.get(q, a.noAck);
-    if (!got) return this.reply('basic.get-empty', {});
-    const m = got.message;
-    const frames = encodeContentFrames(this.number, method('basic.get-ok', {
-      deliveryTag: got.deliveryTag, redelivered: m.redelivered, exchange: m.exchange, routingKey: m.routingKey,
-      messageCount: q.messageCount,
-    }), got.propertiesRaw, m.body, this.conn.frameMax);
-    this.sendDelivery(frames, got.afterCommit);
+    this.core.get(queueName, a.noAck);
   }
 
-  private settle(op: () => void): void {
-    if (this.tx) this.tx.push(op); else op();
+  private settle(run: () => void): void {
+    if (this.tx) this.tx.push({ kind: 'settle', run }); else run();
   }
 
   private startPublish(a: Args<'basic.publish'>): void {
     this.conn.publishing();
     this.authorize('write', 'exchange', a.exchange);
-    const x = this.vhost.exchange(a.exchange);
-    if (x.internal) throw errors.accessRefused(`cannot publish to internal exchange '${a.exchange}' in vhost '${this.vhost.name}'`);
+    this.vhost.exchangeForPublish(a.exchange);
     this.content = { args: a, bodySize: 0, chunks: [], received: 0 };
   }
 
@@ -347,61 +294,31 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     this.content = undefined;
     const seq = this.confirming ? ++this.publishSeq : 0;
     const run = (): void => this.route(c, body, seq);
-    if (this.tx) this.tx.push(run); else run();
+    if (this.tx) this.tx.push({ kind: 'publish', run }); else run();
   }
 
-  /** Routes a complete message; returns it if mandatory and unroutable; confirms after the commit. */
+  /**
+   * A complete message goes to core; a mandatory one nothing took comes back as basic.return, a
+   * publisher that outruns a queue's consumers is held back, and the confirm follows the commit.
+   */
   private route(c: PendingContent, body: Buffer, seq: number): void {
     const { exchange, routingKey, mandatory } = c.args;
-    const propertiesRaw = this.withReplyKey(c.propertiesRaw!);
-    const vhost = this.vhost;
-    if (exchange === '' && DirectReplies.isReplyKey(routingKey)) return this.routeReply(c, propertiesRaw, body, seq);
-    const x = vhost.exchanges.get(exchange);
-    const queues = x ? vhost.route(x, routingKey, () => decodeProperties(propertiesRaw).headers ?? {}) : [];
-    const persistent = readDeliveryMode(propertiesRaw) === 2;
-    const broker = this.conn.broker;
-    const { expiration, priority } = publishHints(propertiesRaw);
-    const { rejected } = vhost.enqueue(queues, (): Message => ({
-      id: broker.newMessageId(), exchange, routingKey, propertiesRaw, body, persistent, redelivered: false, stored: false,
-      ...(priority === undefined ? {} : { priority }),
-    }), expiration);
-    for (const q of queues) if (q.backedUp) this.conn.throttle(q);
-    if (queues.length === 0 && mandatory) {
-      this.conn.send(encodeContentFrames(this.number, method('basic.return', {
-        replyCode: 312, replyText: 'NO_ROUTE', exchange, routingKey,
-      }), propertiesRaw, body, this.conn.frameMax));
+    const outcome = this.core.publish({ exchange, routingKey, mandatory, propertiesRaw: c.propertiesRaw!, body });
+    for (const q of outcome.backedUp) this.conn.throttle(q);
+    if (outcome.returned) {
+      this.core.send(() => this.conn.send(encodeContentFrames(this.number, method('basic.return', {
+        replyCode: ReplyCode.NO_ROUTE, replyText: 'NO_ROUTE', exchange, routingKey,
+      }), outcome.propertiesRaw, body, this.conn.frameMax)));
     }
     // A queue that refused it (x-overflow reject-publish) means basic.nack, as RabbitMQ.
-    if (seq > 0) broker.storage.afterCommit(() => this.confirm(seq, rejected === 0));
-  }
-
-  /** A request with reply_to `amq.rabbitmq.reply-to` gets this channel's reply key instead. */
-  private withReplyKey(raw: Buffer): Buffer {
-    if (raw.length < 2 || (raw.readUInt16BE(0) & REPLY_TO_FLAG) === 0) return raw;
-    const p = decodeProperties(raw);
-    if (p.replyTo !== REPLY_TO) return raw;
-    if (!this.replyConsumer) throw errors.precondition('fast reply consumer does not exist');
-    return encodeProperties({ ...p, replyTo: this.replyConsumer.key });
-  }
-
-  /** A reply to a direct reply-to key: straight to the requesting channel, or unroutable if it is gone. */
-  private routeReply(c: PendingContent, propertiesRaw: Buffer, body: Buffer, seq: number): void {
-    const { routingKey, mandatory } = c.args;
-    const target = directReplies(this.conn.broker).target(routingKey);
-    if (target) target.deliverReply(routingKey, propertiesRaw, body);
-    else if (mandatory) {
-      this.conn.send(encodeContentFrames(this.number, method('basic.return', {
-        replyCode: 312, replyText: 'NO_ROUTE', exchange: '', routingKey,
-      }), propertiesRaw, body, this.conn.frameMax));
-    }
-    if (seq > 0) this.confirm(seq, true);
+    if (seq > 0) this.core.afterCommit(() => this.confirmPublish(seq, !outcome.rejected));
   }
 
   /**
    * Confirms arrive in publish order. They go out once per turn: each run of the same outcome as
    * one basic.ack (or basic.nack) with multiple, covering every earlier unconfirmed publish.
    */
-  private confirm(seq: number, taken: boolean): void {
+  private confirmPublish(seq: number, taken: boolean): void {
     this.confirms.push([seq, taken]);
     if (this.confirmScheduled) return;
     this.confirmScheduled = true;
@@ -410,34 +327,39 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
       const pending = this.confirms;
       this.confirms = [];
       if (this.state !== 'open') return;
+      this.confirmedSeq = pending[pending.length - 1]![0];
       for (let i = 0; i < pending.length; i++) {
         const [seqHere, ok] = pending[i]!;
         const next = pending[i + 1];
         if (next && next[1] === ok) continue;
-        if (ok) this.reply('basic.ack', { deliveryTag: seqHere, multiple: true });
-        else this.reply('basic.nack', { deliveryTag: seqHere, multiple: true, requeue: false });
+        // Sent directly: the outbox has already released them in order.
+        if (ok) this.sendMethod('basic.ack', { deliveryTag: seqHere, multiple: true });
+        else this.sendMethod('basic.nack', { deliveryTag: seqHere, multiple: true, requeue: false });
       }
     });
   }
 
-  /** Delivery frames of a delivery-limited queue wait for the commit that records the delivery. */
-  private sendDelivery(frames: Buffer, afterCommit: boolean): void {
-    if (!afterCommit) { this.conn.send(frames); return; }
-    this.conn.broker.storage.afterCommit(() => { if (this.state === 'open') this.conn.send(frames); });
+  // ChannelSink
+  deliver(consumerTag: string, d: Outgoing): void {
+    if (this.state !== 'open') return;
+    this.conn.send(encodeContentFrames(this.number, method('basic.deliver', {
+      consumerTag, deliveryTag: d.deliveryTag, redelivered: d.redelivered, exchange: d.exchange, routingKey: d.routingKey,
+    }), d.propertiesRaw, d.body, this.conn.frameMax));
   }
 
-  // ChannelSink
-  deliver(consumerTag: string, deliveryTag: number, m: Message, propertiesRaw: Buffer, afterCommit: boolean): void {
-    this.sendDelivery(encodeContentFrames(this.number, method('basic.deliver', {
-      consumerTag, deliveryTag, redelivered: m.redelivered, exchange: m.exchange, routingKey: m.routingKey,
-    }), propertiesRaw, m.body, this.conn.frameMax), afterCommit);
+  getOk(d: Outgoing, messageCount: number): void {
+    if (this.state !== 'open') return;
+    this.conn.send(encodeContentFrames(this.number, method('basic.get-ok', {
+      deliveryTag: d.deliveryTag, redelivered: d.redelivered, exchange: d.exchange, routingKey: d.routingKey, messageCount,
+    }), d.propertiesRaw, d.body, this.conn.frameMax));
   }
+
+  getEmpty(): void { this.sendMethod('basic.get-empty', {}); }
 
   canDeliver(): boolean { return !this.conn.congested; }
 
-  leaseExpired(err: AmqpError): void {
-    this.conn.fail(this.number, err);
-  }
+  /** Core closed the channel (a lease ran out): tell the client. */
+  closed(err: AmqpError): void { this.closeWith(err); }
 
   consumerCancelled(consumerTag: string): void {
     if (this.conn.clientProperties.capabilities && (this.conn.clientProperties.capabilities as Record<string, unknown>).consumer_cancel_notify) {
@@ -450,21 +372,17 @@ export class ServerChannel implements ChannelSink, ReplyTarget {
     if (this.state !== 'open') return;
     this.state = 'closing';
     this.content = undefined;
-    this.reply('channel.close', { replyCode: err.code, replyText: err.text.slice(0, 255), classId: err.classId, methodId: err.methodId });
-    this.releaseState();
+    this.conn.sendMethod(this.number, method('channel.close', {
+      replyCode: err.code, replyText: err.text.slice(0, 255), classId: err.classId, methodId: err.methodId,
+    }));
+    this.core.close();
   }
 
   /** The channel is finished: unacked messages return to their queues, consumers go. */
   release(): void {
     if (this.state === 'closed') return;
     this.state = 'closed';
-    this.releaseState();
-  }
-
-  private releaseState(): void {
-    this.dropReplyConsumer();
-    const gone = this.core.close();
-    for (const c of gone) this.maybeAutoDelete(c.queue);
+    this.core.close();
   }
 
   private drop(): void {

@@ -6,12 +6,13 @@
  */
 import type { Socket } from 'node:net';
 import type { Broker, User } from '../core/broker.ts';
+import { CoreConnection } from '../core/connection.ts';
 import { AmqpError, errors } from '../core/errors.ts';
 import type { Queue } from '../core/queue.ts';
 import type { Vhost } from '../core/vhost.ts';
 import {
   decodeTable, encodeMethodFrame, HEARTBEAT_FRAME, isProtocolHeader, method, parseFrame, PROTOCOL_HEADER,
-  ProtocolError, type Frame, type Method,
+  ProtocolError, ReplyCode, type Frame, type Method,
 } from '../protocol/index.ts';
 import { ServerChannel } from './channel.ts';
 import { serverProperties } from './server-properties.ts';
@@ -20,7 +21,13 @@ import { BatchedWriter } from './writer.ts';
 export const FRAME_MAX = 131072;
 export const CHANNEL_MAX = 2047;
 
-type State = 'header' | 'start' | 'secure' | 'tune' | 'open' | 'running' | 'closing' | 'closed';
+type Phase = 'header' | 'start' | 'secure' | 'tune' | 'open' | 'running' | 'closing' | 'closed';
+
+/** A connection's state as RabbitMQ's management API names it. */
+export type ConnectionState = 'starting' | 'tuning' | 'opening' | 'running' | 'flow' | 'blocking' | 'blocked' | 'closing' | 'closed';
+
+/** One end of the TCP connection. */
+export interface Endpoint { host: string; port: number }
 
 export interface ConnectionOptions {
   heartbeat: number;
@@ -41,7 +48,7 @@ export interface Limits {
 export const DEFAULT_LIMITS: Limits = { maxMessageSize: 128 * 1024 * 1024, handshakeTimeout: 10_000, writeBufferHigh: 1024 * 1024 };
 
 export class Connection {
-  private state: State = 'header';
+  private phase: Phase = 'header';
   private buffer: Buffer = Buffer.alloc(0);
   private readonly out: BatchedWriter;
   readonly channels = new Map<number, ServerChannel>();
@@ -50,6 +57,8 @@ export class Connection {
   heartbeat = 0;
   user: User | undefined;
   vhost: Vhost | undefined;
+  /** Core's side of this connection, once connection.open chose a vhost. */
+  core: CoreConnection | undefined;
   clientProperties: Record<string, unknown> = {};
   /** The SASL mechanism the client logged in with (PLAIN or AMQPLAIN), for the management API. */
   authMechanism = '';
@@ -80,19 +89,43 @@ export class Connection {
     this.limits = { ...DEFAULT_LIMITS, ...options.limits };
     // As RabbitMQ's handshake_timeout: a client that stalls before connection.open is dropped.
     this.handshakeTimer = setTimeout(() => {
-      if (this.state === 'running' || this.state === 'closed') return;
+      if (this.phase === 'running' || this.phase === 'closed') return;
       this.options.log(`connection ${this.name}: closing: handshake not completed within ${this.limits.handshakeTimeout} ms`);
       this.socket.destroy();
     }, this.limits.handshakeTimeout);
     this.handshakeTimer.unref();
     // A client that stopped reading gets no more deliveries until its socket drains.
-    socket.on('drain', () => this.guard(() => { for (const ch of this.channels.values()) ch.coreChannel.redispatch(); }));
+    socket.on('drain', () => this.guard(() => { for (const ch of this.channels.values()) ch.core.redispatch(); }));
     this.name = `${socket.remoteAddress}:${socket.remotePort} -> ${socket.localAddress}:${socket.localPort}`;
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.guard(() => this.receive(chunk)));
     socket.on('error', () => socket.destroy());
     socket.on('close', () => this.guard(() => this.cleanup()));
   }
+
+  /** running, flow (held back by flow control), blocking/blocked (publishers are blocked), …: as RabbitMQ reports it. */
+  get state(): ConnectionState {
+    switch (this.phase) {
+      case 'header': case 'start': case 'secure': return 'starting';
+      case 'tune': return 'tuning';
+      case 'open': return 'opening';
+      case 'closing': return 'closing';
+      case 'closed': return 'closed';
+      default:
+        if (this.blockedPause) return 'blocked';
+        if (this.broker.blocked) return 'blocking';
+        return this.flowPause ? 'flow' : 'running';
+    }
+  }
+
+  /** The client's end. */
+  get peer(): Endpoint { return { host: this.socket.remoteAddress ?? '', port: this.socket.remotePort ?? 0 }; }
+  /** The broker's end. */
+  get local(): Endpoint { return { host: this.socket.localAddress ?? '', port: this.socket.localPort ?? 0 }; }
+  get bytesReceived(): number { return this.socket.bytesRead; }
+  get bytesSent(): number { return this.socket.bytesWritten; }
+  /** The open channels. */
+  openChannels(): Iterable<ServerChannel> { return this.channels.values(); }
 
   get loopback(): boolean {
     const a = this.socket.remoteAddress ?? '';
@@ -118,31 +151,31 @@ export class Connection {
         return;
       }
       this.options.log(`connection ${this.name}: internal error: ${(err as Error).stack ?? err}`);
-      this.closeWith(541, 'INTERNAL_ERROR - internal error', 0, 0);
+      this.closeWith(ReplyCode.INTERNAL_ERROR, 'INTERNAL_ERROR - internal error', 0, 0);
     }
   }
 
   private receive(chunk: Buffer): void {
-    if (this.state === 'closed') return;
+    if (this.phase === 'closed') return;
     this.lastReceived = Date.now();
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
-    if (this.state === 'header') {
+    if (this.phase === 'header') {
       const check = isProtocolHeader(this.buffer);
       if (check === 'partial') return;
       if (check === 'bad') {
         // As RabbitMQ: answer with the protocol version we speak, then close.
         this.socket.end(PROTOCOL_HEADER);
-        this.state = 'closed';
+        this.phase = 'closed';
         return;
       }
       this.buffer = this.buffer.subarray(8);
-      this.state = 'start';
+      this.phase = 'start';
       this.sendMethod(0, method('connection.start', {
         versionMajor: 0, versionMinor: 9, serverProperties: serverProperties(),
         mechanisms: Buffer.from('PLAIN AMQPLAIN'), locales: Buffer.from('en_US'),
       }));
     }
-    while (this.buffer.length > 0 && (this.state as State) !== 'closed') {
+    while (this.buffer.length > 0 && (this.phase as Phase) !== 'closed') {
       const parsed = parseFrame(this.buffer, this.frameMax);
       if (!parsed) break;
       this.buffer = parsed.rest;
@@ -153,7 +186,7 @@ export class Connection {
 
   private frame(f: Frame): void {
     if (f.type === 8) return;
-    if (this.state === 'closing') {
+    if (this.phase === 'closing') {
       if (f.type === 1 && f.channel === 0 && (f.method.name === 'connection.close-ok' || f.method.name === 'connection.close')) {
         if (f.method.name === 'connection.close') this.sendMethod(0, method('connection.close-ok', {}));
         this.finish();
@@ -165,7 +198,7 @@ export class Connection {
       this.connectionMethod(f.method);
       return;
     }
-    if (this.state !== 'running') throw errors.unexpectedFrame('channel frame before connection.open');
+    if (this.phase !== 'running') throw errors.unexpectedFrame('channel frame before connection.open');
     let ch = this.channels.get(f.channel);
     if (!ch) {
       if (f.type !== 1 || f.method.name !== 'channel.open') {
@@ -200,7 +233,7 @@ export class Connection {
   }
 
   private startOk(a: { clientProperties: Record<string, unknown>; mechanism: string; response: Buffer | string }): void {
-    if (this.state !== 'start') throw errors.commandInvalid('connection.start-ok out of sequence');
+    if (this.phase !== 'start') throw errors.commandInvalid('connection.start-ok out of sequence');
     this.clientProperties = a.clientProperties;
     this.authMechanism = a.mechanism;
     const { username, password } = credentials(a.mechanism, Buffer.from(a.response));
@@ -210,25 +243,26 @@ export class Connection {
       this.options.log(`connection ${this.name}: login refused for user '${username}'`);
       throw err;
     }
-    this.state = 'tune';
+    this.phase = 'tune';
     this.sendMethod(0, method('connection.tune', { channelMax: CHANNEL_MAX, frameMax: FRAME_MAX, heartbeat: this.options.heartbeat }));
   }
 
   private tuneOk(a: { channelMax: number; frameMax: number; heartbeat: number }): void {
-    if (this.state !== 'tune') throw errors.commandInvalid('connection.tune-ok out of sequence');
+    if (this.phase !== 'tune') throw errors.commandInvalid('connection.tune-ok out of sequence');
     if (a.frameMax !== 0 && a.frameMax < 4096) throw errors.notAllowed(`frame_max=${a.frameMax} < 4096 min size`);
     if (a.frameMax > FRAME_MAX) throw errors.notAllowed(`frame_max=${a.frameMax} > ${FRAME_MAX} max size`);
     this.frameMax = a.frameMax === 0 ? FRAME_MAX : a.frameMax;
     this.channelMax = a.channelMax === 0 ? CHANNEL_MAX : Math.min(a.channelMax, CHANNEL_MAX);
     this.heartbeat = a.heartbeat;
-    this.state = 'open';
+    this.phase = 'open';
     this.startHeartbeats();
   }
 
   private open(vhostName: string): void {
-    if (this.state !== 'open') throw errors.commandInvalid('connection.open out of sequence');
+    if (this.phase !== 'open') throw errors.commandInvalid('connection.open out of sequence');
     this.vhost = this.broker.openVhost(this.user!, vhostName);
-    this.state = 'running';
+    this.core = new CoreConnection(this.broker, this.id, this.vhost);
+    this.phase = 'running';
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.sendMethod(0, method('connection.open-ok', {}));
     this.broker.blockWatchers.add(this.onBlocked);
@@ -252,7 +286,7 @@ export class Connection {
     this.pauseReading('flow');
     q.whenDrained(() => {
       this.flowPause = false;
-      if (!this.paused && this.state !== 'closed') this.socket.resume();
+      if (!this.paused && this.phase !== 'closed') this.socket.resume();
     });
   }
 
@@ -313,18 +347,18 @@ export class Connection {
 
   /** Server-initiated connection.close; the socket ends on close-ok or after a second. */
   closeWith(code: number, text: string, classId: number, methodId: number): void {
-    if (this.state === 'closing' || this.state === 'closed') return;
-    if (this.state === 'header') { this.socket.destroy(); return; }
+    if (this.phase === 'closing' || this.phase === 'closed') return;
+    if (this.phase === 'header') { this.socket.destroy(); return; }
     this.options.log(`connection ${this.name}: closing with ${code} ${text}`);
     this.sendMethod(0, method('connection.close', { replyCode: code, replyText: text.slice(0, 255), classId, methodId }));
-    this.state = 'closing';
+    this.phase = 'closing';
     this.releaseChannels();
     this.closeTimer = setTimeout(() => this.finish(), 1000);
     this.closeTimer.unref();
   }
 
   private finish(): void {
-    this.state = 'closed';
+    this.phase = 'closed';
     this.socket.end();
     setTimeout(() => this.socket.destroy(), 100).unref();
   }
@@ -334,22 +368,18 @@ export class Connection {
     this.channels.clear();
   }
 
-  /** The socket is gone: channels close (unacked messages return), exclusive queues are deleted. */
   /** The client is not reading what it was sent: deliveries wait until the socket drains. */
   get congested(): boolean { return this.socket.writableLength > this.limits.writeBufferHigh; }
 
+  /** The socket is gone: channels close (unacked messages return), exclusive queues are deleted. */
   private cleanup(): void {
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.broker.blockWatchers.delete(this.onBlocked);
     if (this.heartbeatTimer) clearInterval(this.heartbeatTimer);
     if (this.closeTimer) clearTimeout(this.closeTimer);
-    this.state = 'closed';
+    this.phase = 'closed';
     this.releaseChannels();
-    if (this.vhost) {
-      for (const q of [...this.vhost.queues.values()]) {
-        if (q.exclusiveOwner === this.id) this.vhost.removeQueue(q);
-      }
-    }
+    this.core?.close();
     this.onGone(this);
   }
 }

@@ -7,7 +7,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Channel, ConsumeMessage } from 'amqplib';
 import { forEachBroker } from '../../../test/support/brokers.ts';
-import { body, channel, channelClosed, closeAll, within } from './support/amqp.ts';
+import { body, channel, channelClosed, closeAll, eventually, within } from './support/amqp.ts';
 
 /** An RPC server: answers each request on `queue` with its body upper-cased, to reply_to. */
 async function startServer(ch: Channel, queue: string, seen: ConsumeMessage[] = []): Promise<void> {
@@ -103,5 +103,26 @@ forEachBroker('rpc', (broker) => {
     const r = await returned;
     assert.equal(r.replyCode, 312);
     assert.equal(r.routingKey, req.properties.replyTo);
+  });
+
+  test('a mandatory reply to a live requester reaches it and is returned too: it routes to no queue', async () => {
+    const { ch: client } = await channel(broker.url);
+    const replies: string[] = [];
+    await client.consume('amq.rabbitmq.reply-to', (m) => { if (m) replies.push(body(m)); }, { noAck: true });
+    const { ch: server } = await channel(broker.url);
+    const queue = broker.name('rpc-mandatory');
+    await server.assertQueue(queue, { durable: false, autoDelete: true });
+    const request = within(5000, 'the request', new Promise<ConsumeMessage>((resolve) => {
+      void server.consume(queue, (m) => { if (m) resolve(m); }, { noAck: true });
+    }));
+    client.sendToQueue(queue, Buffer.from('ask'), { replyTo: 'amq.rabbitmq.reply-to' });
+    const req = await request;
+    const returned = within(5000, 'basic.return', new Promise<string>((resolve) => {
+      server.once('return', (m: ConsumeMessage) => resolve(body(m)));
+    }));
+    server.publish('', req.properties.replyTo as string, Buffer.from('answer'), { mandatory: true });
+    assert.equal(await returned, 'answer');
+    await eventually('the reply', async () => replies, (r) => r.length > 0);
+    assert.deepEqual(replies, ['answer']);
   });
 });

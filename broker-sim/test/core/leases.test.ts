@@ -5,46 +5,29 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Broker } from '../../src/core/broker.ts';
-import { CoreChannel } from '../../src/core/channel.ts';
+import type { CoreChannel } from '../../src/core/channel.ts';
 import { FakeClock } from '../../src/core/clock.ts';
-import type { AmqpError } from '../../src/core/errors.ts';
-import type { Message } from '../../src/core/message.ts';
+import { CoreConnection } from '../../src/core/connection.ts';
 import { Scheduler } from '../../src/core/scheduler.ts';
-import { MemoryStorage } from './memory-storage.ts';
+import { setup as coreSetup } from './support.ts';
 
 function setup(options: { consumerTimeout?: number; atMostOnce?: boolean } = {}) {
-  const clock = new FakeClock();
-  const storage = new MemoryStorage();
-  const broker = new Broker(storage, clock, options);
-  const vhost = broker.vhost('/')!;
-  const declare = (name: string, args: Record<string, unknown> = {}) =>
-    vhost.declareQueue({ queue: name, passive: false, durable: true, exclusive: false, autoDelete: false, arguments: args }, 1);
-  const publish = (q: string, text: string) => vhost.enqueue([vhost.queue(q)], (): Message => ({
-    id: broker.newMessageId(), exchange: '', routingKey: q, propertiesRaw: Buffer.from([0, 0]), body: Buffer.from(text),
-    persistent: true, redelivered: false, stored: false,
-  }));
-  let n = 0;
+  const core = coreSetup(options);
+  const declare = (name: string, args: Record<string, unknown> = {}) => core.declare(name, { durable: true, args });
+  const publish = (q: string, text: string) => core.send(q, text, { deliveryMode: 2 });
   const channel = () => {
-    const number = ++n;
-    const got: { tag: number; body: string; redelivered: boolean }[] = [];
-    const expired: AmqpError[] = [];
-    const ch: CoreChannel = new CoreChannel(1, number, broker, {
-      deliver: (_c, tag, m) => got.push({ tag, body: m.body.toString(), redelivered: m.redelivered }),
-      consumerCancelled: () => {},
-      // As the server does: the channel is closed, its deliveries go back.
-      leaseExpired: (err) => { expired.push(err); ch.close(); },
-      canDeliver: () => true,
-    });
-    const consume = (q: string, prefetch = 0) => ch.addConsumer({ tag: `c${number}`, channel: ch, queue: vhost.queue(q),
-      noAck: false, exclusive: false, prefetch, unacked: 0 });
-    return { ch, got, expired, consume };
+    const t = core.channel();
+    const consume = (q: string, prefetch = 0) => {
+      t.ch.qos(prefetch, false);
+      return t.consume(q);
+    };
+    return { ch: t.ch, got: t.got, expired: t.closedWith, consume };
   };
-  return { clock, broker, vhost, declare, publish, channel, storage };
+  return { ...core, declare, publish, channel };
 }
 
-test('a lease that outlives the consumer timeout closes the channel with RabbitMQ\'s 406 and requeues', () => {
-  const { clock, declare, publish, channel, vhost } = setup({ consumerTimeout: 10_000 });
+test('a lease that outlives the consumer timeout: core closes the channel itself, requeues, and tells the server the 406', () => {
+  const { clock, declare, publish, channel, vhost, unackedIn } = setup({ consumerTimeout: 10_000 });
   declare('work');
   publish('work', 'slow job');
   const w = channel();
@@ -58,8 +41,10 @@ test('a lease that outlives the consumer timeout closes the channel with RabbitM
   assert.equal(w.expired[0]!.text, 'PRECONDITION_FAILED - delivery acknowledgement on channel 1 timed out. '
     + 'Timeout value used: 10000 ms. This timeout value can be configured, see consumers doc guide to learn more');
   const q = vhost.queue('work');
+  assert.equal(w.ch.closed, true, 'closed by core, not by whoever was told');
+  assert.equal(q.consumers.length, 0, 'its consumer is gone');
   assert.equal(q.messageCount, 1);
-  assert.equal(q.unacked, 0);
+  assert.equal(unackedIn(q, w.ch), 0);
   const next = channel();
   next.consume('work');
   assert.deepEqual(next.got.map((g) => [g.body, g.redelivered]), [['slow job', true]]);
@@ -156,7 +141,7 @@ for (const atMostOnce of [false, true]) {
     const steps = Number(process.env.PROPERTY_STEPS ?? 20000);
     const random = mulberry32(seed);
     const pick = <T>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
-    const { clock, declare, publish, vhost, broker } = setup({ consumerTimeout: 500, atMostOnce });
+    const { clock, declare, publish, vhost, broker, unackedIn } = setup({ consumerTimeout: 500, atMostOnce });
     declare('q', atMostOnce ? {} : { 'x-dead-letter-exchange': '', 'x-dead-letter-routing-key': 'dead' });
     declare('dead');
     const q = vhost.queue('q');
@@ -166,32 +151,42 @@ for (const atMostOnce of [false, true]) {
     const deliveredOnce = new Map<string, number>();
     interface Worker { ch: CoreChannel; held: Map<number, string> }
     const workers: Worker[] = [];
+    const everyChannel: CoreChannel[] = [];
     const holders = new Map<string, Worker>();
+    const conn = new CoreConnection(broker, 1, vhost);
     const open = (): Worker => {
       const w: Worker = { ch: undefined as unknown as CoreChannel, held: new Map() };
-      w.ch = new CoreChannel(1, workers.length + 1, broker, {
-        deliver: (_c, tag, m) => {
-          const id = m.body.toString();
+      w.ch = conn.openChannel(everyChannel.length + 1, {
+        deliver: (_tag, d) => {
+          const id = d.body.toString();
+          // A channel core has closed holds nothing, though its worker may not have been told yet.
           const holder = holders.get(id);
-          assert.equal(holder, undefined, `seed ${seed}: message ${id} delivered while another consumer holds it`);
+          assert.ok(holder === undefined || holder.ch.closed, `seed ${seed}: message ${id} delivered while another consumer holds it`);
           holders.set(id, w);
-          w.held.set(tag, id);
+          w.held.set(d.deliveryTag, id);
           deliveredOnce.set(id, (deliveredOnce.get(id) ?? 0) + 1);
         },
+        getOk: () => {},
+        getEmpty: () => {},
         consumerCancelled: () => {},
-        leaseExpired: () => closeWorker(w),
+        // A lease ran out: core has closed the channel; the worker only forgets what it held.
+        closed: () => forgetWorker(w),
         canDeliver: () => true,
       });
-      w.ch.addConsumer({ tag: `w${workers.length}`, channel: w.ch, queue: q, noAck: false, exclusive: false,
-        prefetch: 1 + Math.floor(random() * 3), unacked: 0 });
+      everyChannel.push(w.ch);
+      w.ch.qos(1 + Math.floor(random() * 3), false);
+      w.ch.consume('q', { noAck: false, exclusive: false }, () => {});
       workers.push(w);
       return w;
     };
     const forget = (w: Worker, tag: number) => { holders.delete(w.held.get(tag)!); w.held.delete(tag); };
-    const closeWorker = (w: Worker) => {
-      for (const id of w.held.values()) holders.delete(id);
+    const forgetWorker = (w: Worker) => {
+      for (const id of w.held.values()) if (holders.get(id) === w) holders.delete(id);
       w.held.clear();
       workers.splice(workers.indexOf(w), 1);
+    };
+    const closeWorker = (w: Worker) => {
+      forgetWorker(w);
       w.ch.close();
     };
     for (let i = 0; i < 3; i++) open();
@@ -206,7 +201,7 @@ for (const atMostOnce of [false, true]) {
       else clock.advance(Math.floor(random() * 300));
       // The invariant, after every step.
       const held = workers.reduce((n, w) => n + w.held.size, 0);
-      assert.equal(q.unacked, held, `seed ${seed}, step ${step}: the queue's unacked count matches what consumers hold`);
+      assert.equal(unackedIn(q, ...everyChannel), held, `seed ${seed}, step ${step}: the channels' delivery registries match what consumers hold`);
       assert.equal(q.messageCount + held + deadQueue.messageCount + acked, published,
         `seed ${seed}, step ${step}: ready + unacked + dead-lettered + acked = published`);
     }

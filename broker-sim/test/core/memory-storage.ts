@@ -1,32 +1,64 @@
-/** Storage for core unit tests: records what core asks to keep, commits at once. */
+/**
+ * Storage for core unit tests: records what core asks to keep. It commits at once, or — with
+ * `autoCommit` off — holds every write until the test calls commit(), as the SQLite store holds
+ * writes until their transaction, so a test can see what core sends only after a commit.
+ */
 import type { Message } from '../../src/core/message.ts';
 import type { DurableState, Storage } from '../../src/core/storage.ts';
 
 export class MemoryStorage implements Storage {
-  readonly messages = new Map<number, { vhost: string; queue: string }>();
+  readonly messages = new Map<number, { vhost: string; queue: string; acquired: boolean }>();
+  autoCommit = true;
+  private pending = false;
+  private waiting: (() => void)[] = [];
+
   load(): DurableState {
     return { vhosts: [], users: [], permissions: [], queues: [], exchanges: [], bindings: [], messages: [], events: [] };
   }
-  saveVhost(): void {}
-  deleteVhost(): void {}
-  saveUser(): void {}
-  deleteUser(): void {}
-  savePermission(): void {}
-  saveQueue(): void {}
-  deleteQueue(): void {}
-  saveExchange(): void {}
-  deleteExchange(): void {}
-  saveBinding(): void {}
-  deleteBinding(): void {}
-  insertMessage(vhost: string, queue: string, m: Message): void { this.messages.set(m.id, { vhost, queue }); }
-  deleteMessage(id: number): void { this.messages.delete(id); }
-  updateDelivery(): void {}
+  saveVhost(): void { this.write(); }
+  deleteVhost(): void { this.write(); }
+  saveUser(): void { this.write(); }
+  deleteUser(): void { this.write(); }
+  savePermission(): void { this.write(); }
+  saveQueue(): void { this.write(); }
+  deleteQueue(): void { this.write(); }
+  saveExchange(): void { this.write(); }
+  deleteExchange(): void { this.write(); }
+  saveBinding(): void { this.write(); }
+  deleteBinding(): void { this.write(); }
+  insertMessage(vhost: string, queue: string, m: Message): void {
+    this.messages.set(m.id, { vhost, queue, acquired: false });
+    this.write();
+  }
+  deleteMessage(id: number): void {
+    this.messages.delete(id);
+    this.write();
+  }
+  updateDelivery(m: Message, acquired: boolean): void {
+    const row = this.messages.get(m.id);
+    if (row) row.acquired = acquired;
+    this.write();
+  }
   appendEvent(): void {}
   purgeQueue(vhost: string, name: string): void {
     for (const [id, m] of this.messages) if (m.vhost === vhost && m.queue === name) this.messages.delete(id);
+    this.write();
   }
-  afterCommit(fn: () => void): void { fn(); }
+  afterCommit(fn: () => void): void {
+    if (this.pending) this.waiting.push(fn); else fn();
+  }
+  /** Commits what is pending (autoCommit off): the callbacks waiting for it run. */
+  commit(): void {
+    this.pending = false;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const fn of waiting) fn();
+  }
   readonly writable = true;
   onWritableChange(): void {}
   close(): void {}
+
+  private write(): void {
+    if (!this.autoCommit) this.pending = true;
+  }
 }

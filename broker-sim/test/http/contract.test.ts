@@ -120,6 +120,44 @@ forEachBroker('management API', (broker) => {
       { consumers: 1, prefetch: 2, confirm: true, number: consumer.channel_details.number });
   });
 
+  test('a channel reports what its open transaction holds: publishes and acks not yet committed', async () => {
+    const q = queueName('mgmt-tx');
+    await api.declareQueue('/', q);
+    await api.publish('/', '', q, 'to ack');
+    const { ch: tx, conn } = await channel(broker.url);
+    // amqplib has no tx API on its channel model: tx.select and tx.rollback through its rpc.
+    const rpc = (id: number) => (tx as unknown as { rpc(m: number, f: object, e: number): Promise<unknown> }).rpc(id, {}, id + 1);
+    await rpc((90 << 16) | 10);
+    const m = await tx.get(q, { noAck: false });
+    assert.ok(m, 'the message to ack');
+    tx.ack(m);
+    tx.sendToQueue(q, Buffer.from('held 1'));
+    tx.sendToQueue(q, Buffer.from('held 2'));
+    const port = (conn as unknown as { connection: { stream: { localPort: number } } }).connection.stream.localPort;
+    const mine = (c: { connection_details: { peer_port: number } }): boolean => c.connection_details.peer_port === port;
+    const held = await settled('the transaction\'s figures', async () => (await api.getChannels()).find(mine),
+      (c) => c !== undefined && c.messages_uncommitted === 2 && c.acks_uncommitted === 1);
+    assert.deepEqual([held!.transactional, held!.confirm, held!.messages_unconfirmed], [true, false, 0]);
+    await rpc((90 << 16) | 30);
+    await settled('the rolled-back figures', async () => (await api.getChannels()).find(mine),
+      (c) => c !== undefined && c.messages_uncommitted === 0 && c.acks_uncommitted === 0);
+  });
+
+  test('a consumer shows its arguments, a queue its head message\'s timestamp', async () => {
+    const q = queueName('mgmt-real');
+    const { ch } = await channel(broker.url);
+    await ch.assertQueue(q);
+    const { consumerTag } = await ch.consume(q, () => {}, { arguments: { 'x-priority': 5 } });
+    const consumer = await settled('the consumer', async () => (await api.getConsumers('/')).find((c) => c.consumer_tag === consumerTag),
+      (c) => c !== undefined);
+    assert.deepEqual(consumer!.arguments, { 'x-priority': 5 });
+    await ch.cancel(consumerTag);
+    assert.equal((await api.getQueue('/', q)).head_message_timestamp ?? null, null, 'no head message, no timestamp');
+    await api.publish('/', '', q, 'stamped', { timestamp: 1_700_000_000 });
+    await api.publish('/', '', q, 'later', { timestamp: 1_800_000_000 });
+    await settled(`the head timestamp of ${q}`, () => api.getQueue('/', q), (x) => x.head_message_timestamp === 1_700_000_000);
+  });
+
   test('get with ack_requeue_true peeks, ack_requeue_false takes (a no-ack get), reject_requeue_false drops', async () => {
     const { ch } = await channel(broker.url);
     const q = queueName('mgmt-get');
@@ -158,6 +196,34 @@ forEachBroker('management API', (broker) => {
     assert.match(err.reason!, /^404 NOT_FOUND - no exchange/);
     const [m] = await api.getMessages('/', q, { ackmode: 'ack_requeue_false' });
     assert.deepEqual([m!.payload, m!.payload_encoding, m!.payload_bytes, m!.properties], ['/wBB', 'base64', 3, []]);
+  });
+
+  test('publish through the API is refused by a full reject-publish queue, and by reply_to amq.rabbitmq.reply-to', async () => {
+    const q = queueName('mgmt-reject');
+    await api.declareQueue('/', q, { arguments: { 'x-max-length': 1, 'x-overflow': 'reject-publish' } });
+    assert.deepEqual(await api.publish('/', '', q, 'fits'), { routed: true });
+    const full = await failure(api.publish('/', '', q, 'refused'));
+    assert.deepEqual([full.status, full.reason], [400, 'rejected Unable to publish message. Check queue limits.']);
+    const noReplyConsumer = await failure(api.publish('/', '', q, 'ask', { reply_to: 'amq.rabbitmq.reply-to' }));
+    assert.deepEqual([noReplyConsumer.status, noReplyConsumer.reason], [400, '406 PRECONDITION_FAILED - fast reply consumer does not exist']);
+    const [kept] = await api.getMessages('/', q, { ackmode: 'ack_requeue_false' });
+    assert.equal(kept!.payload, 'fits');
+  });
+
+  test('publish through the API reaches a direct reply-to consumer, which RabbitMQ counts as routed to no queue', async () => {
+    const { ch } = await channel(broker.url);
+    const q = queueName('mgmt-rpc');
+    await ch.assertQueue(q);
+    const replies: string[] = [];
+    await ch.consume('amq.rabbitmq.reply-to', (m) => { if (m) replies.push(m.content.toString()); }, { noAck: true });
+    ch.sendToQueue(q, Buffer.from('ask'), { replyTo: 'amq.rabbitmq.reply-to' });
+    const request = await settled('the request', async () => (await api.getMessages('/', q, { ackmode: 'ack_requeue_false' }))[0],
+      (m) => m !== undefined);
+    const replyKey = (request!.properties as Record<string, unknown>).reply_to as string;
+    assert.match(replyKey, /^amq\.rabbitmq\.reply-to\..+/);
+    assert.deepEqual(await api.publish('/', '', replyKey, 'answer'), { routed: false });
+    await settled('the reply', async () => replies, (r) => r.length > 0);
+    assert.deepEqual(replies, ['answer']);
   });
 
   test('purge empties a queue; delete with if-empty refuses a full one, plain delete removes it', async () => {

@@ -7,6 +7,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startPrivateSim } from '../../../test/support/brokers.ts';
+import { ManagementClient } from '../../../tools/shared/management-client.ts';
 import { closeAll, connect, eventually, within } from '../conformance/support/amqp.ts';
 
 after(closeAll);
@@ -31,6 +32,9 @@ test('a full database blocks publishers until consumers make room, and loses no 
     assert.match(events[0]!, /^blocked: the database cannot be written \(database or disk is full\)/);
     assert.ok(confirmed.size < total, `only what fits is confirmed (${confirmed.size} of ${total})`);
     assert.ok(logs.some((l) => /store: commit failed, publishers blocked/.test(l)), 'the log says why');
+    const api = new ManagementClient({ url: sim.managementUrl! });
+    const states = async () => (await api.getConnections()).map((c) => c.state).sort();
+    assert.deepEqual(await states(), ['blocked'], 'the management API reports the publisher blocked');
 
     const consConn = await connect(sim.url);
     const cons = await consConn.createChannel();
@@ -44,6 +48,7 @@ test('a full database blocks publishers until consumers make room, and loses no 
     await eventually('every message to be confirmed', async () => confirmed.size, (n) => n === total, 20_000);
     await eventually('every message to arrive', async () => received.size, (n) => n === total, 20_000);
     assert.ok(events.includes('unblocked'), `publishers were unblocked: ${events.join(', ')}`);
+    assert.deepEqual(await states(), ['running', 'running']);
     for (const i of confirmed) assert.ok(received.has(i), `confirmed message ${i} arrived`);
     await within(5000, 'the publisher to wait for its confirms', pub.waitForConfirms());
   } finally {

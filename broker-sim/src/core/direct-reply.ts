@@ -5,7 +5,6 @@
  * key goes straight to the requesting channel's consumer — no queue in between.
  */
 import { randomBytes } from 'node:crypto';
-import type { Broker } from '../core/broker.ts';
 
 export const REPLY_TO = 'amq.rabbitmq.reply-to';
 const PREFIX = `${REPLY_TO}.`;
@@ -15,6 +14,7 @@ export interface ReplyTarget {
   deliverReply(routingKey: string, propertiesRaw: Buffer, body: Buffer): void;
 }
 
+/** The broker's reply keys and the channels they lead to. */
 export class DirectReplies {
   private readonly targets = new Map<string, ReplyTarget>();
 
@@ -37,16 +37,4 @@ export class DirectReplies {
   static isReplyKey(routingKey: string): boolean {
     return routingKey.startsWith(PREFIX);
   }
-}
-
-const registries = new WeakMap<Broker, DirectReplies>();
-
-/** The direct reply-to registry of a broker (one per broker, shared by its connections). */
-export function directReplies(broker: Broker): DirectReplies {
-  let r = registries.get(broker);
-  if (!r) {
-    r = new DirectReplies();
-    registries.set(broker, r);
-  }
-  return r;
 }

@@ -1,0 +1,41 @@
+/**
+ * What a channel sends its client, in the order core produced it. Something that may leave only
+ * once storage has committed (a delivery a delivery limit must survive, a publisher confirm, the
+ * -ok of a durable declare) holds back everything produced after it, so the client never sees
+ * frames out of order and never sees one whose cause a crash could undo.
+ */
+interface Held { send: () => void; ready: boolean }
+
+export class Outbox {
+  private held: Held[] = [];
+
+  /** @param afterCommit runs a callback once every write queued so far is committed */
+  constructor(private readonly afterCommit: (fn: () => void) => void) {}
+
+  /** Nothing is waiting: what is produced now may go straight out. */
+  get idle(): boolean { return this.held.length === 0; }
+
+  /** Sends now, or after what is held. */
+  send(send: () => void): void {
+    if (this.held.length === 0) { send(); return; }
+    this.held.push({ send, ready: true });
+  }
+
+  /** Sends once every write queued so far is committed, and after what is held. */
+  sendDurably(send: () => void): void {
+    const item: Held = { send, ready: false };
+    this.held.push(item);
+    const queue = this.held;
+    this.afterCommit(() => {
+      item.ready = true;
+      if (queue === this.held) this.flush();
+    });
+  }
+
+  /** The channel is closed: nothing held is sent. */
+  clear(): void { this.held = []; }
+
+  private flush(): void {
+    while (this.held.length > 0 && this.held[0]!.ready) this.held.shift()!.send();
+  }
+}

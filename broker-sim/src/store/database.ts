@@ -1,0 +1,48 @@
+/**
+ * Opening the database file: the pragmas broker-sim runs with, the schema (schema.sql, plain SQL),
+ * and the migrations that bring a file written by an older version up to it.
+ */
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+
+const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
+
+/** The WAL file is truncated to this after checkpoints. */
+const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
+
+export interface OpenOptions {
+  /** Refuse to grow the database file beyond this many bytes (SQLite max_page_count). */
+  maxBytes?: number;
+}
+
+/** Opens (or creates) the database; ':memory:' keeps nothing. */
+export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
+  const db = new Database(path);
+  // Pages freed by acked messages are given back to the file system (see Maintenance); must be set
+  // before the first table is created, so it applies to databases made by this version on.
+  db.pragma('auto_vacuum = INCREMENTAL');
+  db.pragma('journal_mode = WAL');
+  // After a checkpoint the WAL file is cut back to this size instead of staying at its peak.
+  db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
+  // NORMAL in WAL mode: a committed transaction survives the process being killed (kill -9);
+  // only an operating-system crash may lose the last commits.
+  db.pragma('synchronous = NORMAL');
+  db.exec(SCHEMA);
+  migrate(db);
+  if (options.maxBytes !== undefined) {
+    const pageSize = Number(db.pragma('page_size', { simple: true }));
+    db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
+  }
+  return db;
+}
+
+/** Databases written before a column existed get it added. */
+function migrate(db: Database.Database): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name));
+  const add = (name: string, decl: string): void => {
+    if (!columns.has(name)) db.exec(`ALTER TABLE messages ADD COLUMN ${name} ${decl}`);
+  };
+  add('expires_at', 'INTEGER');
+  add('delivery_count', 'INTEGER NOT NULL DEFAULT 0');
+  add('acquired', 'INTEGER NOT NULL DEFAULT 0');
+}

@@ -1,0 +1,141 @@
+/**
+ * broker-sim's records as rows of schema.sql: the prepared statements, the durable state read back
+ * at start-up, and a commit queue's batch written in one transaction.
+ */
+import type Database from 'better-sqlite3';
+import type { BrokerEvent } from '../core/events.ts';
+import type {
+  BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, StoredMessage, UserRecord,
+} from '../core/storage.ts';
+import type { Batch, BatchWriter } from './commit-queue.ts';
+
+/** Events kept in the database (oldest dropped) and read back at start-up. */
+const EVENTS_KEPT = 10_000;
+const EVENTS_LOADED = 1_000;
+
+type Statements = ReturnType<typeof prepare>;
+
+function prepare(db: Database.Database) {
+  const p = (sql: string) => db.prepare(sql);
+  return {
+    saveVhost: p('INSERT OR IGNORE INTO vhosts (name) VALUES (?)'),
+    deleteVhost: p('DELETE FROM vhosts WHERE name = ?'),
+    deleteVhostQueues: p('DELETE FROM queues WHERE vhost = ?'),
+    deleteVhostMessages: p('DELETE FROM messages WHERE vhost = ?'),
+    deleteVhostPermissions: p('DELETE FROM permissions WHERE vhost = ?'),
+    saveUser: p('INSERT OR REPLACE INTO users (name, password_hash, tags) VALUES (?, ?, ?)'),
+    deleteUser: p('DELETE FROM users WHERE name = ?'),
+    deleteUserPermissions: p('DELETE FROM permissions WHERE user = ?'),
+    savePermission: p('INSERT OR REPLACE INTO permissions (user, vhost, configure, write, read) VALUES (?, ?, ?, ?, ?)'),
+    saveQueue: p('INSERT OR REPLACE INTO queues (vhost, name, auto_delete, arguments) VALUES (?, ?, ?, ?)'),
+    deleteQueue: p('DELETE FROM queues WHERE vhost = ? AND name = ?'),
+    deleteQueueBindings: p("DELETE FROM bindings WHERE vhost = ? AND destination = ? AND destination_type = 'queue'"),
+    saveExchange: p('INSERT OR REPLACE INTO exchanges (vhost, name, type, auto_delete, internal, arguments) VALUES (?, ?, ?, ?, ?, ?)'),
+    deleteExchange: p('DELETE FROM exchanges WHERE vhost = ? AND name = ?'),
+    deleteExchangeBindings: p('DELETE FROM bindings WHERE vhost = ? AND (source = ? OR (destination = ? AND destination_type = \'exchange\'))'),
+    saveBinding: p('INSERT OR IGNORE INTO bindings (vhost, source, destination, destination_type, routing_key, arguments) VALUES (?, ?, ?, ?, ?, ?)'),
+    deleteBinding: p('DELETE FROM bindings WHERE vhost = ? AND source = ? AND destination = ? AND destination_type = ? AND routing_key = ? AND arguments = ?'),
+    insertMessage: p('INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count, acquired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    updateDelivery: p('UPDATE messages SET delivery_count = ?, acquired = ?, redelivered = ? WHERE id = ?'),
+    appendEvent: p('INSERT INTO events (id, at, kind, vhost, queue, message_id, consumer_tag, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
+    trimEvents: p('DELETE FROM events WHERE id <= ?'),
+    deleteMessage: p('DELETE FROM messages WHERE id = ?'),
+    purgeQueue: p('DELETE FROM messages WHERE vhost = ? AND queue = ?'),
+  };
+}
+
+export class SqlMapping implements BatchWriter {
+  private readonly stmt: Statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.stmt = prepare(db);
+  }
+
+  load(): DurableState {
+    const all = <T>(sql: string): T[] => this.db.prepare(sql).all() as T[];
+    // Rows are read as the schema declares them.
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    type Row = any;
+    return {
+      vhosts: all<{ name: string }>('SELECT name FROM vhosts').map((r) => r.name),
+      users: all<Row>('SELECT * FROM users').map((r): UserRecord => ({ name: r.name, passwordHash: r.password_hash, tags: r.tags })),
+      permissions: all<PermissionRecord>('SELECT user, vhost, configure, write, read FROM permissions'),
+      queues: all<Row>('SELECT * FROM queues').map((r): QueueRecord => ({
+        vhost: r.vhost, name: r.name, durable: true, autoDelete: !!r.auto_delete, arguments: JSON.parse(r.arguments) })),
+      exchanges: all<Row>('SELECT * FROM exchanges').map((r): ExchangeRecord => ({
+        vhost: r.vhost, name: r.name, type: r.type, durable: true, autoDelete: !!r.auto_delete, internal: !!r.internal,
+        arguments: JSON.parse(r.arguments) })),
+      bindings: all<Row>('SELECT * FROM bindings').map((r): BindingRecord => ({
+        vhost: r.vhost, source: r.source, destination: r.destination, destinationType: r.destination_type,
+        routingKey: r.routing_key, arguments: JSON.parse(r.arguments) })),
+      messages: all<Row>('SELECT * FROM messages ORDER BY id').map((r): StoredMessage => ({
+        id: r.id, vhost: r.vhost, queue: r.queue, exchange: r.exchange, routingKey: r.routing_key,
+        propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true,
+        ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
+        ...(r.delivery_count ? { deliveryCount: r.delivery_count } : {}),
+        acquired: !!r.acquired })),
+      events: all<Row>(`SELECT * FROM events ORDER BY id DESC LIMIT ${EVENTS_LOADED}`).reverse().map((r): BrokerEvent => ({
+        id: r.id, at: r.at, kind: r.kind, vhost: r.vhost, queue: r.queue,
+        ...(r.message_id === null ? {} : { messageId: r.message_id }),
+        ...(r.consumer_tag === null ? {} : { consumerTag: r.consumer_tag }),
+        ...(r.channel === null ? {} : { channel: r.channel }),
+        ...(r.detail === null ? {} : { detail: r.detail }) })),
+    };
+  }
+
+  saveVhost(name: string): void { this.stmt.saveVhost.run(name); }
+  deleteVhost(name: string): void {
+    this.stmt.deleteVhost.run(name);
+    this.stmt.deleteVhostQueues.run(name);
+    this.stmt.deleteVhostMessages.run(name);
+    this.stmt.deleteVhostPermissions.run(name);
+  }
+  saveUser(u: UserRecord): void { this.stmt.saveUser.run(u.name, u.passwordHash, u.tags); }
+  deleteUser(name: string): void { this.stmt.deleteUser.run(name); this.stmt.deleteUserPermissions.run(name); }
+  savePermission(p: PermissionRecord): void { this.stmt.savePermission.run(p.user, p.vhost, p.configure, p.write, p.read); }
+  saveQueue(q: QueueRecord): void { this.stmt.saveQueue.run(q.vhost, q.name, q.autoDelete ? 1 : 0, JSON.stringify(q.arguments)); }
+  deleteQueue(vhost: string, name: string): void {
+    this.stmt.deleteQueue.run(vhost, name);
+    this.stmt.purgeQueue.run(vhost, name);
+    this.stmt.deleteQueueBindings.run(vhost, name);
+  }
+  saveExchange(x: ExchangeRecord): void {
+    this.stmt.saveExchange.run(x.vhost, x.name, x.type, x.autoDelete ? 1 : 0, x.internal ? 1 : 0, JSON.stringify(x.arguments));
+  }
+  deleteExchange(vhost: string, name: string): void {
+    this.stmt.deleteExchange.run(vhost, name);
+    this.stmt.deleteExchangeBindings.run(vhost, name, name);
+  }
+  saveBinding(b: BindingRecord): void {
+    this.stmt.saveBinding.run(b.vhost, b.source, b.destination, b.destinationType, b.routingKey, JSON.stringify(b.arguments));
+  }
+  deleteBinding(b: BindingRecord): void {
+    this.stmt.deleteBinding.run(b.vhost, b.source, b.destination, b.destinationType, b.routingKey, JSON.stringify(b.arguments));
+  }
+  purgeQueue(vhost: string, name: string): void { this.stmt.purgeQueue.run(vhost, name); }
+
+  /** BatchWriter: one transaction for the whole batch. */
+  write(b: Batch): void {
+    const s = this.stmt;
+    this.db.transaction(() => {
+      for (const op of b.ops) op();
+      for (const { vhost, queue, m, acquired } of b.inserts) {
+        s.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body,
+          m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, acquired ? 1 : 0);
+      }
+      for (const { m, acquired } of b.updates) {
+        if (m.stored) s.updateDelivery.run(m.deliveryCount ?? 0, acquired ? 1 : 0, m.redelivered ? 1 : 0, m.id);
+      }
+      for (const id of b.deletes) s.deleteMessage.run(id);
+      for (const e of b.events) {
+        s.appendEvent.run(e.id, e.at, e.kind, e.vhost, e.queue, e.messageId ?? null, e.consumerTag ?? null, e.channel ?? null, e.detail ?? null);
+      }
+      const last = b.events[b.events.length - 1];
+      if (last) s.trimEvents.run(last.id - EVENTS_KEPT);
+    })();
+  }
+
+  writeDeletes(ids: readonly number[]): void {
+    this.db.transaction(() => { for (const id of ids) this.stmt.deleteMessage.run(id); })();
+  }
+}
