@@ -10,6 +10,11 @@ export interface BrokerHandle {
   pid?: number;
   /** broker-sim's database file, for its size. */
   dbPath?: string;
+  /**
+   * Stops the broker (SIGTERM) and starts it again on the same database; url and pid then name the
+   * new process. Only for a broker the bench started itself.
+   */
+  restart?(): Promise<{ startupMs: number }>;
   close(): Promise<void>;
 }
 
@@ -17,14 +22,23 @@ export interface BrokerHandle {
 export async function startSim(extra: string[] = []): Promise<BrokerHandle & { startupMs: number }> {
   const dir = scratchDir();
   const dbPath = join(dir, 'bench.db');
-  const sim = await startSimProcess(dir, extra, { dbPath, stderr: 'inherit' });
-  return {
+  let sim = await startSimProcess(dir, extra, { dbPath, stderr: 'inherit' });
+  const handle = {
     name: 'broker-sim', url: sim.url, pid: sim.pid, dbPath, startupMs: sim.startupMs,
+    restart: async () => {
+      await sim.stop('SIGTERM');
+      // A database with a large backlog may take long to open: allow minutes, and measure it.
+      sim = await startSimProcess(dir, extra, { dbPath, stderr: 'inherit', timeoutMs: 600_000 });
+      handle.url = sim.url;
+      handle.pid = sim.pid;
+      return { startupMs: sim.startupMs };
+    },
     close: async () => {
       await sim.stop('SIGTERM');
       rmSync(dir, { recursive: true, force: true });
     },
   };
+  return handle;
 }
 
 /** CPU time (user + system) of a process in ms, from /proc/PID/stat. */

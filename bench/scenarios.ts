@@ -26,6 +26,7 @@ export interface Scenario {
 }
 
 const BODY = Buffer.alloc(256, 'q');
+const KIB = Buffer.alloc(1024, 'k');
 const THROUGHPUT = { target: '≥ 1.5× RabbitMQ', minRatio: 1.5 };
 
 async function open(url: string): Promise<ChannelModel> {
@@ -38,10 +39,29 @@ const qname = (id: string) => `bench.${id}.${randomBytes(4).toString('hex')}`;
 const n = (count: number, scale: number) => Math.max(1, Math.round(count * scale));
 
 /** Publishes without outrunning the socket: waits for 'drain' when amqplib's buffer is full. */
-async function publishAll(ch: Channel, queue: string, count: number, persistent: boolean): Promise<void> {
+async function publishAll(ch: Channel, queue: string, count: number, persistent: boolean, body = BODY): Promise<void> {
   for (let i = 0; i < count; i++) {
-    if (!ch.sendToQueue(queue, BODY, { persistent })) await new Promise((r) => ch.once('drain', r));
+    if (!ch.sendToQueue(queue, body, { persistent })) await new Promise((r) => ch.once('drain', r));
   }
+}
+
+/** Consumes `count` messages from queue with manual acks and this prefetch; resolves with the ms it took. */
+async function drain(url: string, queue: string, count: number, prefetch: number): Promise<number> {
+  const c = await open(url);
+  const ch = await c.createChannel();
+  await ch.prefetch(prefetch);
+  let done = 0;
+  const start = performance.now();
+  await new Promise<void>((resolve) => {
+    void ch.consume(queue, (m) => {
+      if (!m) return;
+      ch.ack(m);
+      if (++done === count) resolve();
+    });
+  });
+  const ms = performance.now() - start;
+  await c.close();
+  return ms;
 }
 
 async function untilCount(ch: Channel, queue: string, count: number): Promise<void> {
@@ -247,6 +267,45 @@ export const scenarios: Scenario[] = [
         rate(count, ms),
         { name: 'RSS growth', value: after - before, unit: 'MiB', target: '≈ 0 (≤ 50 MiB)', maxValue: 50 },
         { name: 'database growth', value: dbAfter - dbBefore, unit: 'MiB', target: '≈ 0 (≤ 50 MiB)', maxValue: 50 },
+      ];
+    },
+  },
+  {
+    id: 'backlog1m',
+    title: 'backlog: 1,000,000 persistent 1 KiB messages, confirmed, no consumer; then drained (prefetch 50, manual ack)',
+    async run(broker, scale) {
+      const count = n(1_000_000, scale);
+      const queue = qname('backlog');
+      const c = await open(broker.url);
+      const ch = await c.createConfirmChannel();
+      await ch.assertQueue(queue, { durable: true });
+      const t0 = performance.now();
+      // In confirmed batches, so neither side holds a million unconfirmed publishes.
+      for (let sent = 0; sent < count; sent += 10_000) {
+        await publishAll(ch, queue, Math.min(10_000, count - sent), true, KIB);
+        await ch.waitForConfirms();
+      }
+      const publishMs = performance.now() - t0;
+      await c.close();
+      // RSS once the broker has settled (V8's memory-reducing collection comes ~8 s after a burst).
+      await new Promise((r) => setTimeout(r, 10_000));
+      const rss = broker.pid ? rssMiB(broker.pid) : NaN;
+      let restartMs = NaN;
+      let restartRss = NaN;
+      if (broker.restart) {
+        restartMs = (await broker.restart()).startupMs;
+        restartRss = rssMiB(broker.pid!);
+      }
+      const drainMs = await drain(broker.url, queue, count, 50);
+      const cleanup = await open(broker.url);
+      await (await cleanup.createChannel()).deleteQueue(queue);
+      await cleanup.close();
+      return [
+        { name: 'publish (confirmed)', value: (count * 1000) / publishMs, unit: 'msg/s' },
+        { name: 'RSS with the backlog', value: rss, unit: 'MiB', target: '≤ 150 MiB', maxValue: 150 },
+        { name: 'restart with the backlog', value: restartMs, unit: 'ms' },
+        { name: 'RSS after the restart', value: restartRss, unit: 'MiB', target: '≤ 150 MiB', maxValue: 150 },
+        { name: 'drain', value: (count * 1000) / drainMs, unit: 'msg/s' },
       ];
     },
   },
