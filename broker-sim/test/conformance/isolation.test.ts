@@ -6,7 +6,6 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { networkInterfaces, tmpdir } from 'node:os';
@@ -15,6 +14,7 @@ import Database from 'better-sqlite3';
 import amqp from 'amqplib';
 import { availableBrokers } from '../../../test/support/brokers.ts';
 import { closeAll, connect, within } from './support/amqp.ts';
+import { cannotRun, rabbitmqctl } from './support/rabbitmqctl.ts';
 
 interface Perm { configure: string; write: string; read: string }
 interface Admin {
@@ -24,13 +24,9 @@ interface Admin {
   close(): Promise<void>;
 }
 
-function rabbitmqctl(...args: string[]): void {
-  const [cmd, ...pre] = (process.env.RABBITMQCTL ?? 'rabbitmqctl').split(' ');
-  execFileSync(cmd!, [...pre, ...args], { stdio: 'pipe', timeout: 30_000 });
-}
-
 function rabbitAdmin(): Admin | string {
-  try { rabbitmqctl('list_vhosts'); } catch (err) { return `rabbitmqctl is not available here (${(err as Error).message.split('\n')[0]})`; }
+  const cannot = cannotRun('rabbitmqctl', 'list_vhosts');
+  if (cannot) return cannot;
   const made: { users: string[]; vhosts: string[] } = { users: [], vhosts: [] };
   const base = new URL(process.env.RABBITMQ_URL!);
   return {

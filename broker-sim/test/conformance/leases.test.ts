@@ -7,44 +7,29 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import type { ChannelModel } from 'amqplib';
 import { forEachBroker } from '../../../test/support/brokers.ts';
 import { body, channel, closeAll, connect, within } from './support/amqp.ts';
+import { cannotRun, rabbitmqEval } from './support/rabbitmqctl.ts';
 
 const TIMEOUT_MS = 1000;
 const RABBITMQ_DEFAULT = 1_800_000;
 
-/** RabbitMQ's CLI: RABBITMQCTL (e.g. `docker exec ID rabbitmqctl` for a container), else the local one. */
-function rabbitmqctl(expr: string): void {
-  const [cmd, ...pre] = (process.env.RABBITMQCTL ?? 'rabbitmqctl').split(' ');
-  execFileSync(cmd!, [...pre, 'eval', expr], { stdio: 'pipe', timeout: 20_000 });
-}
-
-/** Why RabbitMQ's consumer timeout cannot be changed here, or undefined when it can. */
-function cannotSetRabbitTimeout(): string | undefined {
-  try {
-    rabbitmqctl('application:get_env(rabbit, consumer_timeout).');
-    return undefined;
-  } catch (err) {
-    return `rabbitmqctl eval is not available here (${(err as Error).message.split('\n')[0]})`;
-  }
-}
-
 forEachBroker('leases (consumer timeout)', (broker) => {
   after(closeAll);
 
-  const skip = broker.kind === 'rabbitmq' ? cannotSetRabbitTimeout() : undefined;
+  const skip = broker.kind === 'rabbitmq'
+    ? cannotRun('rabbitmqctl eval', 'eval', 'application:get_env(rabbit, consumer_timeout).') : undefined;
 
   /** A connection whose channels get the short consumer timeout. */
   async function holderChannel(): Promise<{ conn: ChannelModel; ch: import('amqplib').Channel }> {
     const conn = await connect(broker.url);
     if (broker.kind === 'sim') return { conn, ch: await conn.createChannel() };
-    rabbitmqctl(`application:set_env(rabbit, consumer_timeout, ${TIMEOUT_MS}).`);
+    rabbitmqEval(`application:set_env(rabbit, consumer_timeout, ${TIMEOUT_MS}).`);
     try {
       return { conn, ch: await conn.createChannel() };
     } finally {
-      rabbitmqctl(`application:set_env(rabbit, consumer_timeout, ${RABBITMQ_DEFAULT}).`);
+      rabbitmqEval(`application:set_env(rabbit, consumer_timeout, ${RABBITMQ_DEFAULT}).`);
     }
   }
 
