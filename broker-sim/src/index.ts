@@ -2,6 +2,7 @@
  * broker-sim as a library: start it on a port with a database, get its URL, close it.
  * Tests start a private one on a free port with a throw-away database.
  */
+import { totalmem } from 'node:os';
 import { Broker } from './core/broker.ts';
 import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
@@ -35,6 +36,11 @@ export interface BrokerSimOptions {
   maxConnections?: number;
   /** Largest size of the database file, bytes; beyond it publishers are blocked. Default: no limit. */
   maxDbBytes?: number;
+  /**
+   * The memory alarm's limit, bytes (RabbitMQ's vm_memory_high_watermark): above it publishers are
+   * blocked with connection.blocked until consumers drain. Default: DEFAULT_MEMORY_SHARE of the machine.
+   */
+  maxMemory?: number;
   /** Broker timers (leases, TTLs, queue expiry, heartbeats) run this many times faster. Default 1. */
   timeScale?: number;
   /** The broker's clock; tests inject one. Default: real time, scaled by timeScale. */
@@ -52,6 +58,15 @@ export interface BrokerSim {
   close(): Promise<void>;
 }
 
+/** RabbitMQ's default vm_memory_high_watermark: 0.4 of the machine's memory. */
+export const DEFAULT_MEMORY_SHARE = 0.4;
+
+/** The memory this process may have: the machine's, or its container's limit when that is lower. */
+export function machineMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 && limit < totalmem() ? limit : totalmem();
+}
+
 export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSim> {
   const host = o.host ?? '127.0.0.1';
   const dbPath = o.dbPath ?? ':memory:';
@@ -63,7 +78,8 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   const clock = o.clock ?? scaledClock(timeScale, systemClock);
   let broker: Broker;
   try {
-    broker = new Broker(store, clock, { consumerTimeout: o.consumerTimeout, atMostOnce: o.atMostOnce });
+    const memory = { limit: o.maxMemory ?? Math.round(machineMemory() * DEFAULT_MEMORY_SHARE), base: process.memoryUsage.rss() };
+    broker = new Broker(store, clock, { consumerTimeout: o.consumerTimeout, atMostOnce: o.atMostOnce, memory, log });
   } catch (err) {
     store.close();
     throw err;

@@ -5,7 +5,7 @@
  */
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { removeDiscovery, writeDiscovery } from '../discovery.ts';
-import { startBrokerSim, type BrokerSim } from '../index.ts';
+import { DEFAULT_MEMORY_SHARE, machineMemory, startBrokerSim, type BrokerSim } from '../index.ts';
 import type { ArgsOf } from '../run-cli.ts';
 import { dbOptions, dbPathOf } from './db-options.ts';
 
@@ -43,6 +43,11 @@ export function builder(y: Argv) {
       type: 'string', coerce: (v?: string) => (v === undefined ? undefined : parseSize(v)),
       describe: 'largest database file, e.g. 500MB; when full, publishers are blocked until consumers make room (default: no limit)',
     })
+    .option('max-memory', {
+      type: 'string', default: String(DEFAULT_MEMORY_SHARE), coerce: (v: string) => parseMemoryLimit(v),
+      describe: 'memory alarm (RabbitMQ vm_memory_high_watermark): a share of the machine\'s memory (0.4) or a size (512MB); '
+        + 'above it publishers are blocked with connection.blocked until consumers drain',
+    })
     .option('time-scale', { type: 'number', default: 1, describe: 'run broker timers (leases, TTLs, expiry, heartbeats) this many times faster' })
     .option('http-port', {
       type: 'number', defaultDescription: String(DEFAULT_HTTP_PORT),
@@ -78,6 +83,14 @@ export function parseSize(v: string | number): number {
   return Math.round(Number(m[1]) * unit);
 }
 
+/** "0.4" (a share of the machine's memory, as vm_memory_high_watermark) or "512MB" → bytes. */
+export function parseMemoryLimit(v: string | number, total = machineMemory()): number {
+  const share = /^\s*(0?\.\d+|1(?:\.0*)?)\s*$/.exec(String(v));
+  const bytes = share ? Math.round(Number(share[1]) * total) : parseSize(v);
+  if (!(bytes > 0)) throw new Error(`--max-memory must be above 0, got '${v}' (use e.g. 0.4 or 512MB)`);
+  return bytes;
+}
+
 /** "1500" (ms), "10s", "5m", "1h" → milliseconds. */
 export function parseDuration(v: string | number): number {
   const m = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)?\s*$/.exec(String(v));
@@ -92,6 +105,7 @@ async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<
     try {
       return await startBrokerSim({ port, host: a.host, dbPath: dbPathOf(a), heartbeat: a.heartbeat, log,
         consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize,
+        maxMemory: a.maxMemory,
         limits: { maxMessageSize: a.maxMessageSize, handshakeTimeout: a.handshakeTimeout },
         ...(a.maxConnections !== undefined ? { maxConnections: a.maxConnections } : {}),
         ...httpOptions(a) });

@@ -8,8 +8,11 @@ import { DirectReplies } from './direct-reply.ts';
 import { errors } from './errors.ts';
 import { EventLog } from './events.ts';
 import { Scheduler } from './scheduler.ts';
+import { MemoryAlarm, type MemoryLimit } from './memory-alarm.ts';
+import { MessageMemory } from './message.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
-import type { PermissionRecord, Storage, UserRecord } from './storage.ts';
+import type { Queue } from './queue.ts';
+import type { Backlog, DurableState, PermissionRecord, Storage, UserRecord } from './storage.ts';
 import { Vhost, type VhostServices } from './vhost.ts';
 
 export interface User { name: string; tags: string }
@@ -24,7 +27,14 @@ export interface BrokerOptions {
    * same file, read users and vhosts only and must not touch its messages.
    */
   restoreMessages?: boolean;
+  /** The memory alarm's limit and the memory the broker took at start (RabbitMQ's vm_memory_high_watermark). Default: none. */
+  memory?: MemoryLimit;
+  /** Where the broker says that an alarm was raised or cleared. */
+  log?: (line: string) => void;
 }
+
+/** A resource whose shortage blocks publishers, as RabbitMQ's resource alarms. */
+export type AlarmResource = 'memory' | 'disk';
 
 /** RabbitMQ's default consumer_timeout: 30 minutes. */
 export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
@@ -51,20 +61,65 @@ export class Broker implements VhostServices {
     this.events = new EventLog(() => clock.now(), (e) => storage.appendEvent(e));
     this.consumerTimeout = options.consumerTimeout ?? DEFAULT_CONSUMER_TIMEOUT;
     this.atMostOnce = options.atMostOnce ?? false;
+    this.log = options.log ?? (() => {});
     this.restore(options.restoreMessages ?? true);
     storage.onWritableChange((writable, reason) => {
-      this.blocked = writable ? undefined : `the database cannot be written (${reason ?? 'unknown error'})`;
-      for (const fn of this.blockWatchers) fn(this.blocked);
+      this.setAlarm('disk', writable ? undefined : `the database cannot be written (${reason ?? 'unknown error'})`);
     });
+    if (options.memory) {
+      this.memoryAlarm = new MemoryAlarm(options.memory, this.messageMemory, clock, (over, used) => this.memoryChanged(over, used));
+    }
   }
 
-  /** Why publishers are blocked right now (connection.blocked), or undefined. */
-  blocked: string | undefined;
-  /** Told when publishers must be blocked (a reason) or may go on (undefined). */
+  private readonly log: (line: string) => void;
+  /** The alarms in effect, each with what connection.blocked says of it. */
+  private readonly alarms = new Map<AlarmResource, string>();
+  /** Told when publishers must be blocked (a reason) or may go on (undefined), and when the reason changes. */
   readonly blockWatchers = new Set<(reason: string | undefined) => void>();
+  /** The memory alarm, when the broker has a memory limit. */
+  readonly memoryAlarm: MemoryAlarm | undefined;
+  /** What messages held in memory take: ready ones (not those in storage only) and unacknowledged ones. */
+  readonly messageMemory = new MessageMemory();
+
+  /**
+   * Why publishers are blocked right now, as connection.blocked says it (RabbitMQ: "low on memory"),
+   * every alarm in effect joined with " & "; undefined while none is.
+   */
+  get blocked(): string | undefined {
+    return this.alarms.size === 0 ? undefined : [...this.alarms.values()].join(' & ');
+  }
+
+  /** The resources whose alarm is in effect. */
+  get alarmsInEffect(): AlarmResource[] { return [...this.alarms.keys()]; }
+
+  /**
+   * Raises a resource's alarm (with the reason publishers are told) or clears it (undefined). The
+   * memory and disk alarms are independent: publishers go on once neither is in effect.
+   */
+  setAlarm(resource: AlarmResource, reason: string | undefined): void {
+    const before = this.blocked;
+    if (reason === undefined) this.alarms.delete(resource); else this.alarms.set(resource, reason);
+    const now = this.blocked;
+    if (now !== before) for (const fn of this.blockWatchers) fn(now);
+  }
+
+  /** A publish: the memory alarm reads use, unless it did a moment ago. */
+  published(): void { this.memoryAlarm?.poke(); }
+
+  private memoryChanged(over: boolean, used: number): void {
+    const mib = (n: number) => `${Math.round(n / 1024 / 1024)} MiB`;
+    const limit = this.memoryAlarm!.limit;
+    this.log(over
+      ? `memory alarm: ${mib(used)} in use, above the limit of ${mib(limit)} (--max-memory); publishers are blocked until it falls`
+      : `memory alarm cleared: ${mib(used)} in use (limit ${mib(limit)}); publishers go on`);
+    this.setAlarm('memory', over ? 'low on memory' : undefined);
+  }
 
   /** Stops every broker timer (the broker is shutting down). */
-  stop(): void { this.scheduler.stop(); }
+  stop(): void {
+    this.scheduler.stop();
+    this.memoryAlarm?.stop();
+  }
 
   /**
    * Runs fn once every change made so far is committed to storage (at once when nothing is
@@ -91,9 +146,31 @@ export class Broker implements VhostServices {
       try { this.vhost(b.vhost)?.bind({ ...b, args: b.arguments }); } catch { /* its queue or exchange is gone */ }
     }
     if (!withMessages) return;
-    for (const m of state.messages) this.nextMessageId = Math.max(this.nextMessageId, m.id + 1);
+    this.nextMessageId = state.lastMessageId + 1;
+    this.restoreMessages(state);
+  }
+
+  /**
+   * Each queue's backlog stays in storage, counted, to be read as it comes up; the messages held
+   * when the broker stopped are given back one by one. Messages of queues that are gone are deleted.
+   */
+  private restoreMessages(state: DurableState): void {
+    const queueOf = (vhost: string, name: string): Queue | undefined => this.vhost(vhost)?.queues.get(name);
+    const apart = new Map<Queue, number[]>();
     for (const m of state.messages) {
-      const q = this.vhost(m.vhost)?.queues.get(m.queue);
+      const q = queueOf(m.vhost, m.queue);
+      if (q) apart.set(q, [...(apart.get(q) ?? []), m.id]);
+    }
+    const backlogs = new Map<Queue, Backlog>();
+    for (const b of state.backlogs) {
+      const q = queueOf(b.vhost, b.queue);
+      if (q) backlogs.set(q, b); else this.storage.purgeQueue(b.vhost, b.queue);
+    }
+    for (const q of new Set([...apart.keys(), ...backlogs.keys()])) {
+      q.restoreBacklog(backlogs.get(q)?.count ?? 0, backlogs.get(q)?.bytes ?? 0, apart.get(q) ?? []);
+    }
+    for (const m of state.messages) {
+      const q = queueOf(m.vhost, m.queue);
       if (q) q.restore(m);
       else this.storage.deleteMessage(m.id);
     }

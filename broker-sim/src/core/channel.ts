@@ -71,7 +71,7 @@ const REPLY_TO_FLAG = PROPERTY_FLAGS.replyTo;
 export class CoreChannel implements ReplyTarget {
   private nextTag = 1;
   /** The unacknowledged deliveries: the leases this channel holds, oldest first. */
-  readonly deliveries = new DeliveryRegistry();
+  readonly deliveries: DeliveryRegistry;
   readonly consumers = new Map<string, Consumer>();
   /** Prefetch given to consumers created from now on (basic.qos global=false). */
   consumerPrefetch = 0;
@@ -91,6 +91,7 @@ export class CoreChannel implements ReplyTarget {
 
   constructor(readonly connection: CoreConnection, readonly number: number, private readonly sink: ChannelSink) {
     this.broker = connection.broker;
+    this.deliveries = new DeliveryRegistry(this.broker.messageMemory);
     this.vhost = connection.vhost;
     this.label = `${connection.id}/${number}`;
     this.outbox = new Outbox((fn) => this.broker.afterCommit(fn));
@@ -234,7 +235,9 @@ export class CoreChannel implements ReplyTarget {
    */
   publish(p: Publication): PublishOutcome {
     const propertiesRaw = this.withReplyKey(p.propertiesRaw);
-    return this.vhost.publish(propertiesRaw === p.propertiesRaw ? p : { ...p, propertiesRaw });
+    const outcome = this.vhost.publish(propertiesRaw === p.propertiesRaw ? p : { ...p, propertiesRaw });
+    this.broker.published();
+    return outcome;
   }
 
   /** ReplyTarget: a reply published to this channel's reply key goes to its reply consumer. */

@@ -5,7 +5,7 @@
  */
 import type { Consumer } from './consumer.ts';
 import { errors } from './errors.ts';
-import type { Message } from './message.ts';
+import type { Message, MessageMemory } from './message.ts';
 import type { Queue } from './queue.ts';
 
 /** One unacknowledged delivery: a lease on `message` held by a channel until `deadline`. */
@@ -28,6 +28,9 @@ export class DeliveryRegistry implements Iterable<Delivery> {
    */
   private readonly perConsumer = new Map<Consumer, { n: number; gone: boolean }>();
 
+  /** @param memory the broker's account of message memory: an unacknowledged delivery holds its message */
+  constructor(private readonly memory?: MessageMemory) {}
+
   /** Deliveries held, in all. */
   get size(): number { return this.byTag.size; }
 
@@ -43,6 +46,7 @@ export class DeliveryRegistry implements Iterable<Delivery> {
 
   add(d: Delivery): void {
     this.byTag.set(d.tag, d);
+    this.memory?.add(d.message);
     if (!d.consumer) return;
     const count = this.perConsumer.get(d.consumer);
     if (count) count.n++; else this.perConsumer.set(d.consumer, { n: 1, gone: false });
@@ -75,6 +79,7 @@ export class DeliveryRegistry implements Iterable<Delivery> {
   takeAll(): Delivery[] {
     const all = [...this.byTag.values()];
     this.byTag.clear();
+    if (this.memory) for (const d of all) this.memory.remove(d.message);
     for (const [c, count] of this.perConsumer) {
       if (count.gone) this.perConsumer.delete(c); else count.n = 0;
     }
@@ -85,6 +90,7 @@ export class DeliveryRegistry implements Iterable<Delivery> {
 
   private remove(d: Delivery): Delivery {
     this.byTag.delete(d.tag);
+    this.memory?.remove(d.message);
     if (!d.consumer) return d;
     const count = this.perConsumer.get(d.consumer)!;
     if (--count.n === 0 && count.gone) this.perConsumer.delete(d.consumer);

@@ -19,3 +19,32 @@ export interface Message {
   /** Times a quorum queue got it back unacknowledged (its x-delivery-count). */
   deliveryCount?: number;
 }
+
+/**
+ * What a message in memory costs beyond its body and properties: its object and two Buffers.
+ * Measured: 100,000 transient 1 KiB messages grow broker-sim's resident memory by about 1.6 KiB each.
+ */
+export const MESSAGE_OVERHEAD_BYTES = 600;
+
+/**
+ * The broker's account of the memory it holds for messages: those ready in memory (not those left
+ * in storage only) and those delivered and not yet acknowledged. The memory alarm reads it.
+ */
+export class MessageMemory {
+  /** Messages held, and their bodies and properties, bytes. */
+  messages = 0;
+  bytes = 0;
+
+  add(m: Message): void {
+    this.messages++;
+    this.bytes += m.body.length + m.propertiesRaw.length;
+  }
+
+  remove(m: Message): void {
+    this.messages--;
+    this.bytes -= m.body.length + m.propertiesRaw.length;
+  }
+
+  /** The memory these messages take, bytes: their contents plus MESSAGE_OVERHEAD_BYTES each. */
+  get estimate(): number { return this.bytes + this.messages * MESSAGE_OVERHEAD_BYTES; }
+}

@@ -30,8 +30,6 @@ export interface PublishOutcome {
   returned: boolean;
   /** A queue refused it (x-overflow reject-publish): a confirming publisher gets basic.nack. */
   rejected: boolean;
-  /** Queues far behind their consumers: flow control holds the publisher until they drain. */
-  backedUp: readonly Queue[];
   /** The properties as published (what a basic.return carries). */
   propertiesRaw: Buffer;
 }
@@ -54,9 +52,6 @@ export interface PublishServices {
   readonly directReplies: DirectReplies;
 }
 
-/** No queue is backed up: shared, as most publishes report it. */
-const NONE: readonly Queue[] = Object.freeze([]);
-
 export class Publisher {
   constructor(private readonly target: PublishTarget, private readonly storage: Storage, private readonly services: PublishServices) {}
 
@@ -71,7 +66,7 @@ export class Publisher {
       // As RabbitMQ 3.10: a direct reply reaches its consumer (if it is still there) but no queue,
       // so it counts as unroutable, and a mandatory one is returned too.
       this.services.directReplies.target(p.routingKey)?.deliverReply(p.routingKey, p.propertiesRaw, p.body);
-      return { routed: false, returned: mandatory, rejected: false, backedUp: NONE, propertiesRaw: p.propertiesRaw };
+      return { routed: false, returned: mandatory, rejected: false, propertiesRaw: p.propertiesRaw };
     }
     const x = this.target.exchanges.get(p.exchange);
     let queues = x ? this.route(x, p.routingKey, () => decodeProperties(p.propertiesRaw).headers ?? {}) : [];
@@ -79,7 +74,6 @@ export class Publisher {
     if (skip) queues = queues.filter((q) => !skip(q));
     const persistent = readDeliveryMode(p.propertiesRaw) === 2;
     let rejected = false;
-    let backedUp = NONE;
     for (const q of queues) {
       const m: Message = {
         id: this.services.newMessageId(), exchange: p.exchange, routingKey: p.routingKey, propertiesRaw: p.propertiesRaw,
@@ -87,9 +81,8 @@ export class Publisher {
       };
       if (priority !== undefined) m.priority = priority;
       if (!this.enqueue(q, m, expiration)) rejected = true;
-      if (q.backedUp) backedUp = backedUp === NONE ? [q] : [...backedUp, q];
     }
-    return { routed: queues.length > 0, returned: queues.length === 0 && mandatory, rejected, backedUp, propertiesRaw: p.propertiesRaw };
+    return { routed: queues.length > 0, returned: queues.length === 0 && mandatory, rejected, propertiesRaw: p.propertiesRaw };
   }
 
   /**

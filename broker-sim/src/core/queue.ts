@@ -3,12 +3,17 @@
  * by each consumer's prefetch credit — RabbitMQ's dispatch, which gives two workers with no prefetch
  * alternate messages whatever their length. Also what its x-arguments ask for: message TTL, length
  * limits, dead-lettering, priorities, a single active consumer, and quorum delivery limits.
+ *
+ * A queue whose messages are stored (durable, or quorum) keeps only a window of them in memory and
+ * reads the rest back from storage as they come up (see ready-list.ts): its backlog lives on disk.
+ * Nothing here holds a publisher back: a consumer that falls behind leaves messages ready, as on
+ * RabbitMQ, and only the broker's memory and disk alarms block publishers.
  */
 import type { DeathReason } from './content.ts';
 import type { Consumer } from './consumer.ts';
-import type { Message } from './message.ts';
+import type { Message, MessageMemory } from './message.ts';
 import type { QueueArgs } from './queue-args.ts';
-import { PriorityReady, QuorumReady, ReadyList, type Ready } from './ready-list.ts';
+import { PriorityReady, QuorumReady, ReadyList, type Pager, type Ready } from './ready-list.ts';
 import type { Deadline, Scheduler } from './scheduler.ts';
 
 /** Counters from which the management API computes rates, as RabbitMQ's message_stats. */
@@ -27,6 +32,10 @@ export interface QueueHost {
   drop(m: Message): void;
   /** A delivery-limited queue's stored message was acquired by a consumer, or given back. */
   recordDelivery(m: Message, acquired: boolean): void;
+  /** The queue's stored messages with ids above afterId, in id order (see Pager). */
+  readStored(q: Queue, afterId: number, limit: number, maxBytes: number): Message[];
+  /** The broker's account of the memory messages take. */
+  readonly messageMemory: MessageMemory;
 }
 
 /** The connection an exclusive queue belongs to: the queue is deleted when that connection goes. */
@@ -35,10 +44,6 @@ export interface QueueOwner {
   /** Its exclusive queues, so closing it deletes them without a search. */
   readonly exclusiveQueues: Set<Queue>;
 }
-
-/** Flow control: above this many ready messages (with consumers attached) publishers are slowed. */
-export const FLOW_HIGH = 5_000;
-const FLOW_LOW = FLOW_HIGH / 2;
 
 export class Queue {
   readonly ready: Ready;
@@ -51,7 +56,6 @@ export class Queue {
   private expiry: Deadline | undefined;
   private unusedSince = 0;
   private idleDeadline: Deadline | undefined;
-  private drainWaiters: (() => void)[] = [];
 
   constructor(
     readonly vhost: string,
@@ -64,9 +68,17 @@ export class Queue {
     readonly options: QueueArgs,
     private readonly host: QueueHost,
   ) {
-    this.ready = options.type === 'quorum' ? new QuorumReady()
-      : options.maxPriority !== undefined ? new PriorityReady(options.maxPriority) : new ReadyList();
+    this.ready = this.makeReady(durable || options.type === 'quorum');
     this.touch();
+  }
+
+  /** Ready messages of a queue that stores them are read back from storage as they come up. */
+  private makeReady(stores: boolean): Ready {
+    const pager: Pager | undefined = stores ? (after, limit, bytes) => this.host.readStored(this, after, limit, bytes) : undefined;
+    const memory = this.host.messageMemory;
+    if (this.options.type === 'quorum') return new QuorumReady(pager, memory);
+    if (this.options.maxPriority === undefined) return new ReadyList(pager, memory);
+    return new PriorityReady(this.options.maxPriority, pager, memory);
   }
 
   get messageCount(): number { return this.ready.length; }
@@ -114,8 +126,20 @@ export class Queue {
   }
 
   /**
-   * A stored message read back at start-up. One that a consumer held when the broker stopped
-   * counts as given back: the holder is gone (and may have run it).
+   * The stored messages found at start-up, read back as they come up: `count` of them with `bytes`
+   * of bodies, not counting `restoredApart` (the ids of those restored one by one, see restore).
+   */
+  restoreBacklog(count: number, bytes: number, restoredApart: readonly number[]): void {
+    for (const id of restoredApart) this.ready.passOver(id);
+    this.ready.restorePagedOut(count, bytes);
+    // Only a queue whose messages all expire needs its head now; in others a message's own
+    // expiration is seen once the queue is used (a consumer, a get, a publish reads the head).
+    if (this.options.messageTtl !== undefined) this.armExpiry();
+  }
+
+  /**
+   * A stored message read back at start-up on its own. One that a consumer held when the broker
+   * stopped counts as given back: the holder is gone (and may have run it).
    */
   restore(m: Message & { acquired: boolean }): void {
     if (m.acquired) {
@@ -161,27 +185,9 @@ export class Queue {
     if (i < 0) return;
     this.consumers.splice(i, 1);
     if (this.next > i) this.next--;
-    this.checkDrained();
     if (this.consumers.length === 0) this.touch();
     // With a single active consumer, the next one in line takes over.
     else if (i === 0 && this.options.singleActiveConsumer) this.dispatch();
-  }
-
-  /** Whether publishers to this queue should wait: consumers are attached and far behind. */
-  get backedUp(): boolean { return this.ready.length > FLOW_HIGH && this.consumers.length > 0; }
-
-  /** Calls fn once the backlog has halved (or the queue lost its consumers or was deleted). */
-  whenDrained(fn: () => void): void {
-    this.drainWaiters.push(fn);
-    this.checkDrained();
-  }
-
-  private checkDrained(): void {
-    if (this.drainWaiters.length === 0) return;
-    if (this.ready.length > FLOW_LOW && this.consumers.length > 0 && !this.deleted) return;
-    const waiters = this.drainWaiters;
-    this.drainWaiters = [];
-    for (const fn of waiters) fn();
   }
 
   /** Hands ready messages to consumers in turn while any has credit. */
@@ -196,7 +202,6 @@ export class Queue {
       c.channel.deliver(c, this, m);
     }
     this.armExpiry();
-    this.checkDrained();
   }
 
   /** basic.get: the next live message, counted as a get (get_no_ack, get_empty as RabbitMQ counts them). */
@@ -226,7 +231,6 @@ export class Queue {
 
   /** Stops its timers (the queue is being deleted). */
   stopTimers(): void {
-    this.checkDrained();
     this.expiry?.cancel();
     this.expiry = undefined;
     this.idleDeadline?.cancel();

@@ -26,9 +26,21 @@ export interface StoredMessage extends Message {
   acquired: boolean;
 }
 
+/** A queue's stored messages that start-up leaves in storage, to be read when they come up. */
+export interface Backlog { vhost: string; queue: string; count: number; bytes: number }
+
 export interface DurableState {
   vhosts: string[]; users: UserRecord[]; permissions: PermissionRecord[]; queues: QueueRecord[];
-  exchanges: ExchangeRecord[]; bindings: BindingRecord[]; messages: StoredMessage[];
+  exchanges: ExchangeRecord[]; bindings: BindingRecord[];
+  /**
+   * The stored messages read at start-up, whole: those a consumer held when the broker stopped
+   * (few: what was in flight). Every other stored message is only counted, in backlogs.
+   */
+  messages: StoredMessage[];
+  /** Per queue, its other stored messages: readMessages reads them. */
+  backlogs: Backlog[];
+  /** The highest message id in storage (0: none): new ids continue after it. */
+  lastMessageId: number;
   /** The newest events kept, oldest first. */
   events: BrokerEvent[];
 }
@@ -47,6 +59,12 @@ export interface Storage {
   saveBinding(b: BindingRecord): void;
   deleteBinding(b: BindingRecord): void;
   insertMessage(vhost: string, queue: string, m: Message): void;
+  /**
+   * A queue's stored messages with ids above afterId, in id order, bodies included: at most
+   * `limit`, stopping at the message whose body brings the page to `maxBytes`. Messages whose insert
+   * is not yet committed are among them (read from memory, not from the database).
+   */
+  readMessages(vhost: string, queue: string, afterId: number, limit: number, maxBytes: number): Message[];
   deleteMessage(id: number): void;
   /**
    * Records that a stored message was handed to a consumer (acquired) or given back, with its

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { deadLetteredProperties, deathHistory, type DeathReason } from './content.ts';
 import { AmqpError, errors } from './errors.ts';
 import { Exchange, EXCHANGE_TYPES, type Binding } from './exchange.ts';
-import type { Message } from './message.ts';
+import type { Message, MessageMemory } from './message.ts';
 import { Publisher, type Publication, type PublishOptions, type PublishOutcome, type PublishServices } from './publish.ts';
 import { readQueueArgs, type QueueArgs } from './queue-args.ts';
 import { Queue, type QueueHost, type QueueOwner } from './queue.ts';
@@ -20,6 +20,8 @@ export interface VhostServices extends PublishServices {
   readonly events: EventLog;
   /** broker-sim --at-most-once: every queue a client declares delivers each message at most once. */
   readonly atMostOnce: boolean;
+  /** The broker's account of the memory messages take. */
+  readonly messageMemory: MessageMemory;
 }
 
 export interface QueueDeclare {
@@ -176,11 +178,12 @@ export class Vhost implements QueueHost {
   purgeQueue(name: string, user: QueueOwner | null): number {
     const q = this.queue(name);
     this.checkExclusive(q, user);
+    const inStorageOnly = q.ready.pagedOut;
     const drained = q.ready.drain();
-    if (drained.some((m) => m.stored)) this.storage.purgeQueue(this.name, name);
+    if (inStorageOnly > 0 || drained.some((m) => m.stored)) this.storage.purgeQueue(this.name, name);
     for (const m of drained) m.stored = false;
-    q.dispatch(); // wakes publishers held back by its backlog
-    return drained.length;
+    q.dispatch(); // disarms the expiry timer of the head that is gone
+    return drained.length + inStorageOnly;
   }
 
   declareExchange(name: string, type: string, passive: boolean, durable: boolean, autoDelete: boolean,
@@ -259,6 +262,7 @@ export class Vhost implements QueueHost {
   }
 
   get scheduler(): Scheduler { return this.services.scheduler; }
+  get messageMemory(): MessageMemory { return this.services.messageMemory; }
 
   /** A message that leaves the broker for good (acked, dropped): forgotten by storage too. */
   drop(m: Message): void {
@@ -289,6 +293,11 @@ export class Vhost implements QueueHost {
       this.publish({ exchange: x.name, routingKey, propertiesRaw, body: m.body },
         { skip: (t) => !history.rejected && history.queues.has(t.name) });
     }
+  }
+
+  /** QueueHost: a queue's stored messages, read back as they come up. */
+  readStored(q: Queue, afterId: number, limit: number, maxBytes: number): Message[] {
+    return this.storage.readMessages(this.name, q.name, afterId, limit, maxBytes);
   }
 
   /** QueueHost: delivery-limited queues keep who holds what, and the count, in storage. */

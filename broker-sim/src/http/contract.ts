@@ -85,8 +85,14 @@ export interface NodeInfo {
   name: string;
   type?: string;
   running?: boolean;
-  /** Resident memory, bytes. */
+  /** Memory in use, bytes, as the memory alarm counts it (RabbitMQ: as vm_memory_calculation_strategy says). */
   mem_used?: number;
+  /** The memory alarm's limit, bytes (vm_memory_high_watermark). */
+  mem_limit?: number;
+  /** The memory alarm is in effect: publishers are blocked. */
+  mem_alarm?: boolean;
+  /** The disk alarm is in effect (broker-sim: its database cannot be written). */
+  disk_free_alarm?: boolean;
   /** ms since the node started. */
   uptime?: number;
   os_pid?: string;
@@ -143,6 +149,14 @@ export interface QueueInfo extends MessageCounts {
   message_bytes?: number;
   message_bytes_ready?: number;
   message_bytes_unacknowledged?: number;
+  /** Messages, and their bytes, held in memory (ready and unacknowledged). */
+  messages_ram?: number;
+  messages_ready_ram?: number;
+  messages_unacknowledged_ram?: number;
+  message_bytes_ram?: number;
+  /** Ready messages kept on disk only (broker-sim: in its database, read back as the queue reaches them). */
+  messages_paged_out?: number;
+  message_bytes_paged_out?: number;
   message_stats?: MessageStats;
   /** Exclusive queues, GET of one queue. */
   owner_pid_details?: OwnerDetails;
@@ -300,4 +314,16 @@ export interface FailedQueueInfo {
   source_queue: string;
   messages: number;
   items: FailedMessage[];
+}
+
+// ---- /api/health/checks/alarms, /api/health/checks/local-alarms ----
+
+/** A resource alarm in effect, as a health check lists it. */
+export interface AlarmInfo { node: string; resource: 'memory' | 'disk' }
+
+/** A health check's answer: 200 `{"status": "ok"}`, or 503 with why. */
+export interface HealthCheck {
+  status: 'ok' | 'failed';
+  reason?: string;
+  alarms?: AlarmInfo[];
 }

@@ -8,7 +8,6 @@
 import type { ChannelSink, CoreChannel, Outgoing } from '../core/channel.ts';
 import { CoreConnection } from '../core/connection.ts';
 import { AmqpError } from '../core/errors.ts';
-import type { Queue } from '../core/queue.ts';
 import type { Vhost } from '../core/vhost.ts';
 import { decodeProperties, encodeProperties, type BasicProperties } from '../protocol/index.ts';
 import { ok, type ApiRequest, type ApiResult, type ApiRouter } from './api.ts';
@@ -65,11 +64,6 @@ function onOwnChannel<T>(req: ApiRequest, v: Vhost, sink: ChannelSink, use: (ch:
   }));
 }
 
-/** Queues the publish found far behind their consumers: the answer waits until they drain, as flow control holds an AMQP publisher. */
-function drained(queues: readonly Queue[]): Promise<unknown> {
-  return Promise.all(queues.map((q) => new Promise<void>((resolve) => q.whenDrained(resolve))));
-}
-
 async function publish(req: ApiRequest): Promise<ApiResult> {
   const v = req.access.writable(req.params.vhost!);
   const exchange = req.params.name === 'amq.default' ? '' : req.params.name!;
@@ -90,7 +84,6 @@ async function publish(req: ApiRequest): Promise<ApiResult> {
   // RabbitMQ publishes with mandatory set and reads a basic.return as routed: false.
   const outcome = await onOwnChannel(req, v, IGNORE,
     (ch) => ch.publish({ exchange, routingKey, propertiesRaw, body: content, mandatory: true }));
-  await drained(outcome.backedUp);
   if (outcome.rejected) throw httpErrors.badRequest('rejected Unable to publish message. Check queue limits.');
   const result: PublishResult = { routed: outcome.routed };
   return ok(result);

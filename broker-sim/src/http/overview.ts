@@ -69,9 +69,14 @@ function vhostJson(s: Snapshot, v: Vhost): VhostInfo {
 }
 
 function nodeJson(req: ApiRequest): NodeInfo {
+  const { broker } = req.ctx;
+  const memory = broker.memoryAlarm;
+  const alarms = broker.alarmsInEffect;
   return {
-    name: req.ctx.node, type: 'disc', running: true, mem_used: process.memoryUsage.rss(), uptime: Math.round(process.uptime() * 1000),
-    os_pid: String(process.pid), processors: availableParallelism(),
+    name: req.ctx.node, type: 'disc', running: true, mem_used: memory?.used ?? process.memoryUsage.rss(),
+    ...(memory ? { mem_limit: memory.limit } : {}),
+    mem_alarm: alarms.includes('memory'), disk_free_alarm: alarms.includes('disk'),
+    uptime: Math.round(process.uptime() * 1000), os_pid: String(process.pid), processors: availableParallelism(),
   };
 }
 

@@ -6,13 +6,28 @@ import { consumersJson } from './connections.ts';
 import type { QueueInfo } from './contract.ts';
 import { fromAmqp, httpErrors } from './errors.ts';
 import { peerHost, readBoolean, readTable, toJson } from './json.ts';
-import { messageCounts, messageStats, type Snapshot } from './snapshot.ts';
+import { messageCounts, messageStats, type Figures, type Snapshot } from './snapshot.ts';
 
-/** The timestamp property of the queue's head message, in seconds, as RabbitMQ reports it; null without one. */
+/**
+ * The timestamp property of the queue's head message, in seconds, as RabbitMQ reports it; null
+ * without one, and while the head is in the database only (a look must not read the backlog).
+ */
 function headTimestamp(q: Queue): number | null {
-  const raw = q.ready.peek()?.propertiesRaw;
+  const raw = q.ready.peekInMemory()?.propertiesRaw;
   if (!raw || raw.length < 2 || (raw.readUInt16BE(0) & PROPERTY_FLAGS.timestamp) === 0) return null;
   return decodeProperties(raw).timestamp ?? null;
+}
+
+/** What of a queue is held in memory and what only on disk, as RabbitMQ counts it. */
+function inMemory(q: Queue, f: Figures): Pick<QueueInfo, 'messages_ram' | 'messages_ready_ram' | 'messages_unacknowledged_ram'
+  | 'message_bytes_ram' | 'messages_paged_out' | 'message_bytes_paged_out'> {
+  const readyRam = q.messageCount - q.ready.pagedOut;
+  const unacked = f.values.messages_unacknowledged ?? 0;
+  return {
+    messages_ram: readyRam + unacked, messages_ready_ram: readyRam, messages_unacknowledged_ram: unacked,
+    message_bytes_ram: q.ready.bytes - q.ready.pagedOutBytes + f.bytesUnacked,
+    messages_paged_out: q.ready.pagedOut, message_bytes_paged_out: q.ready.pagedOutBytes,
+  };
 }
 
 /** A queue as RabbitMQ's API shows it; `detailed` adds what only GET of one queue shows. */
@@ -31,6 +46,7 @@ export function queueJson(s: Snapshot, q: Queue, detailed = false): QueueInfo {
     message_bytes: f.bytesReady + f.bytesUnacked,
     message_bytes_ready: f.bytesReady,
     message_bytes_unacknowledged: f.bytesUnacked,
+    ...inMemory(q, f),
     message_stats: messageStats(f),
     ...messageCounts(f),
     name: q.name,

@@ -2,6 +2,7 @@
 import type { ApiRouter } from './api.ts';
 import { registerConnectionRoutes } from './connections.ts';
 import { registerExchangeRoutes } from './exchanges.ts';
+import { registerHealthRoutes } from './health.ts';
 import { registerMessageRoutes } from './messages.ts';
 import { registerOverviewRoutes } from './overview.ts';
 import { registerQueuelabRoutes } from './queuelab.ts';
@@ -16,5 +17,6 @@ export function buildRouter(): ApiRouter {
   registerMessageRoutes(r);
   registerConnectionRoutes(r);
   registerQueuelabRoutes(r);
+  registerHealthRoutes(r);
   return r;
 }

@@ -298,13 +298,12 @@ export class ServerChannel implements ChannelSink {
   }
 
   /**
-   * A complete message goes to core; a mandatory one nothing took comes back as basic.return, a
-   * publisher that outruns a queue's consumers is held back, and the confirm follows the commit.
+   * A complete message goes to core; a mandatory one nothing took comes back as basic.return, and
+   * the confirm follows the commit.
    */
   private route(c: PendingContent, body: Buffer, seq: number): void {
     const { exchange, routingKey, mandatory } = c.args;
     const outcome = this.core.publish({ exchange, routingKey, mandatory, propertiesRaw: c.propertiesRaw!, body });
-    for (const q of outcome.backedUp) this.conn.throttle(q);
     if (outcome.returned) {
       this.core.send(() => this.conn.send(encodeContentFrames(this.number, method('basic.return', {
         replyCode: ReplyCode.NO_ROUTE, replyText: 'NO_ROUTE', exchange, routingKey,

@@ -8,7 +8,6 @@ import type { Socket } from 'node:net';
 import type { Broker, User } from '../core/broker.ts';
 import { CoreConnection } from '../core/connection.ts';
 import { AmqpError, errors } from '../core/errors.ts';
-import type { Queue } from '../core/queue.ts';
 import type { Vhost } from '../core/vhost.ts';
 import {
   decodeTable, encodeMethodFrame, HEARTBEAT_FRAME, isProtocolHeader, method, parseFrame, PROTOCOL_HEADER,
@@ -65,13 +64,14 @@ export class Connection {
   private lastReceived = Date.now();
   private lastSent = Date.now();
   private heartbeatTimer: NodeJS.Timeout | undefined;
-  /** Set once this connection publishes: only publishers are blocked when the broker cannot store. */
-  private publisher = false;
-  /** Reading is paused while the broker blocks publishers (disk) or a queue this connection feeds is backed up (flow). */
-  private blockedPause = false;
-  private flowPause = false;
-  private get paused(): boolean { return this.blockedPause || this.flowPause; }
-  private readonly onBlocked = (reason: string | undefined): void => this.guard(() => this.blockedChanged(reason));
+  /**
+   * Blocked by an alarm: this connection published while one was in effect, so it is not read
+   * until the alarms clear (TCP back-pressure then holds the publisher), as RabbitMQ blocks it.
+   */
+  private blocked = false;
+  /** connection.blocked was sent, so connection.unblocked is owed. */
+  private blockedSent = false;
+  private readonly onBlocked = (reason: string | undefined): void => this.guard(() => { if (reason === undefined) this.unblock(); });
   private closeTimer: NodeJS.Timeout | undefined;
   readonly connectedAt = Date.now();
   readonly name: string;
@@ -103,7 +103,7 @@ export class Connection {
     socket.on('close', () => this.guard(() => this.cleanup()));
   }
 
-  /** running, flow (held back by flow control), blocking/blocked (publishers are blocked), …: as RabbitMQ reports it. */
+  /** running, blocking (an alarm is in effect; blocked at its next publish), blocked, …: as RabbitMQ reports it. */
   get state(): ConnectionState {
     switch (this.phase) {
       case 'header': case 'start': case 'secure': return 'starting';
@@ -112,9 +112,8 @@ export class Connection {
       case 'closing': return 'closing';
       case 'closed': return 'closed';
       default:
-        if (this.blockedPause) return 'blocked';
-        if (this.broker.blocked) return 'blocking';
-        return this.flowPause ? 'flow' : 'running';
+        if (this.blocked) return 'blocked';
+        return this.broker.blocked !== undefined ? 'blocking' : 'running';
     }
   }
 
@@ -266,52 +265,33 @@ export class Connection {
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.sendMethod(0, method('connection.open-ok', {}));
     this.broker.blockWatchers.add(this.onBlocked);
-    if (this.broker.blocked) this.blockedChanged(this.broker.blocked);
   }
 
-  /** A channel of this connection publishes: if publishers are blocked, stop reading after this. */
+  /**
+   * A channel of this connection publishes. While an alarm (memory, disk) is in effect that blocks
+   * this connection, as RabbitMQ does at a connection's first publish during an alarm: it is told
+   * with connection.blocked (if it announced that capability) and is not read after this message,
+   * so nothing more is accepted from it until the alarms clear. Connections that only consume are
+   * never blocked: they go on draining.
+   */
   publishing(): void {
-    if (this.publisher) return;
-    this.publisher = true;
-    if (this.broker.blocked) this.pauseReading('blocked');
-  }
-
-  /**
-   * Flow control, as RabbitMQ's credit flow: a publisher that outruns the consumers of a queue
-   * stops being read until that queue's backlog halves, so memory holds a bounded backlog instead
-   * of everything the publisher can send. Queues with no consumer are not throttled.
-   */
-  throttle(q: Queue): void {
-    if (this.flowPause) return;
-    this.pauseReading('flow');
-    q.whenDrained(() => {
-      this.flowPause = false;
-      if (!this.paused && this.phase !== 'closed') this.socket.resume();
-    });
-  }
-
-  /**
-   * The broker cannot store messages (or can again): as RabbitMQ, tell clients that announced
-   * connection.blocked, and stop reading from publishing connections so nothing is accepted that
-   * could be lost; TCP back-pressure then holds the publishers.
-   */
-  private blockedChanged(reason: string | undefined): void {
+    const reason = this.broker.blocked;
+    if (reason === undefined || this.blocked) return;
+    this.blocked = true;
+    this.socket.pause();
     const notify = (this.clientProperties.capabilities as Record<string, unknown> | undefined)?.['connection.blocked'] === true;
-    if (reason !== undefined) {
-      if (notify) this.sendMethod(0, method('connection.blocked', { reason: reason.slice(0, 255) }));
-      if (this.publisher) this.pauseReading('blocked');
-    } else {
-      if (notify) this.sendMethod(0, method('connection.unblocked', {}));
-      if (this.blockedPause) {
-        this.blockedPause = false;
-        if (!this.paused) this.socket.resume();
-      }
-    }
+    if (!notify) return;
+    this.sendMethod(0, method('connection.blocked', { reason: reason.slice(0, 255) }));
+    this.blockedSent = true;
   }
 
-  private pauseReading(why: 'blocked' | 'flow'): void {
-    if (!this.paused) this.socket.pause();
-    if (why === 'blocked') this.blockedPause = true; else this.flowPause = true;
+  /** Every alarm has cleared: a blocked connection is read again, and told so if it was told it was blocked. */
+  private unblock(): void {
+    if (!this.blocked) return;
+    this.blocked = false;
+    if (this.blockedSent) this.sendMethod(0, method('connection.unblocked', {}));
+    this.blockedSent = false;
+    if (this.phase !== 'closed') this.socket.resume();
   }
 
   /**
@@ -324,8 +304,8 @@ export class Connection {
     const ms = this.heartbeat * 1000;
     this.heartbeatTimer = setInterval(() => this.guard(() => {
       const now = Date.now();
-      // A paused (blocked) connection is not read, so its heartbeats are not seen: as RabbitMQ, no timeout then.
-      if (this.paused) this.lastReceived = now;
+      // A blocked connection is not read, so its heartbeats are not seen: as RabbitMQ, no timeout then.
+      if (this.blocked) this.lastReceived = now;
       if (now - this.lastReceived > 2 * ms) {
         this.options.log(`connection ${this.name}: missed heartbeats from client, timeout: ${this.heartbeat}s`);
         this.socket.destroy();

@@ -110,6 +110,14 @@ export class CommitQueue {
     this.schedule();
   }
 
+  /** A queue's messages whose insert is not yet written, with ids above afterId, in id order. */
+  pendingInserts(vhost: string, queue: string, afterId: number): Message[] {
+    const out: Message[] = [];
+    for (const p of this.inserts.values()) if (p.m.id > afterId && p.queue === queue && p.vhost === vhost) out.push(p.m);
+    // Ids are given out in publish order, so this is already sorted unless inserts were interleaved.
+    return out.sort((a, b) => a.id - b.id);
+  }
+
   /** Inserts not yet written that a deleted queue or vhost takes with it. */
   dropInserts(match: (p: PendingInsert) => boolean): void {
     for (const [id, p] of this.inserts) if (match(p)) this.inserts.delete(id);

@@ -27,8 +27,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   // NORMAL in WAL mode: a committed transaction survives the process being killed (kill -9);
   // only an operating-system crash may lose the last commits.
   db.pragma('synchronous = NORMAL');
-  db.exec(SCHEMA);
+  // Older files get their new columns first: the schema's indexes read them.
   migrate(db);
+  db.exec(SCHEMA);
   if (options.maxBytes !== undefined) {
     const pageSize = Number(db.pragma('page_size', { simple: true }));
     db.pragma(`max_page_count = ${Math.max(1, Math.floor(options.maxBytes / pageSize))}`);
@@ -36,9 +37,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   return db;
 }
 
-/** Databases written before a column existed get it added. */
+/** Databases written before a column existed get it added (a new file has none of these tables yet). */
 function migrate(db: Database.Database): void {
   const columns = new Set((db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name));
+  if (columns.size === 0) return;
   const add = (name: string, decl: string): void => {
     if (!columns.has(name)) db.exec(`ALTER TABLE messages ADD COLUMN ${name} ${decl}`);
   };

@@ -55,6 +55,9 @@ CREATE TABLE IF NOT EXISTS messages (   -- persistent messages in durable queues
   acquired INTEGER NOT NULL DEFAULT 0   -- held by a consumer (delivery-limited queues): given back at start-up
 );
 CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (vhost, queue, id);
+-- The few messages a consumer held when the broker stopped, which start-up reads whole (the rest are
+-- read as their queue reaches them).
+CREATE INDEX IF NOT EXISTS messages_held ON messages (id) WHERE acquired = 1;
 CREATE TABLE IF NOT EXISTS events (     -- the event log: leases requeued, expired, dead-lettering…; oldest dropped
   id INTEGER PRIMARY KEY,
   at INTEGER NOT NULL,                  -- broker clock, ms since the epoch

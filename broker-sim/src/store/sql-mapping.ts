@@ -4,8 +4,9 @@
  */
 import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../core/events.ts';
+import type { Message } from '../core/message.ts';
 import type {
-  BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, StoredMessage, UserRecord,
+  Backlog, BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, StoredMessage, UserRecord,
 } from '../core/storage.ts';
 import type { Batch, BatchWriter } from './commit-queue.ts';
 
@@ -14,6 +15,34 @@ const EVENTS_KEPT = 10_000;
 const EVENTS_LOADED = 1_000;
 
 type Statements = ReturnType<typeof prepare>;
+
+/**
+ * Stored messages a consumer held when the broker stopped: read whole at start-up (they are given
+ * back at once); every other message is only counted then, and read when its queue reaches it.
+ */
+const HELD = 'acquired = 1';
+
+// Rows are read as the schema declares them.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Row = any;
+
+/** The columns a queue needs of a message it reads back (fewer columns, a faster read). */
+const MESSAGE_COLUMNS = 'id, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count';
+
+/** A messages row as core's message. */
+function messageOf(r: Row): Message {
+  return {
+    id: r.id, exchange: r.exchange, routingKey: r.routing_key,
+    propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true,
+    ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
+    ...(r.delivery_count ? { deliveryCount: r.delivery_count } : {}),
+  };
+}
+
+/** A whole messages row: the message, where it is, and whether a consumer held it. */
+function storedMessage(r: Row): StoredMessage {
+  return { ...messageOf(r), vhost: r.vhost, queue: r.queue, acquired: !!r.acquired };
+}
 
 function prepare(db: Database.Database) {
   const p = (sql: string) => db.prepare(sql);
@@ -41,6 +70,7 @@ function prepare(db: Database.Database) {
     trimEvents: p('DELETE FROM events WHERE id <= ?'),
     deleteMessage: p('DELETE FROM messages WHERE id = ?'),
     purgeQueue: p('DELETE FROM messages WHERE vhost = ? AND queue = ?'),
+    readMessages: p(`SELECT ${MESSAGE_COLUMNS} FROM messages WHERE vhost = ? AND queue = ? AND id > ? ORDER BY id LIMIT ?`),
   };
 }
 
@@ -53,9 +83,6 @@ export class SqlMapping implements BatchWriter {
 
   load(): DurableState {
     const all = <T>(sql: string): T[] => this.db.prepare(sql).all() as T[];
-    // Rows are read as the schema declares them.
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    type Row = any;
     return {
       vhosts: all<{ name: string }>('SELECT name FROM vhosts').map((r) => r.name),
       users: all<Row>('SELECT * FROM users').map((r): UserRecord => ({ name: r.name, passwordHash: r.password_hash, tags: r.tags })),
@@ -68,12 +95,10 @@ export class SqlMapping implements BatchWriter {
       bindings: all<Row>('SELECT * FROM bindings').map((r): BindingRecord => ({
         vhost: r.vhost, source: r.source, destination: r.destination, destinationType: r.destination_type,
         routingKey: r.routing_key, arguments: JSON.parse(r.arguments) })),
-      messages: all<Row>('SELECT * FROM messages ORDER BY id').map((r): StoredMessage => ({
-        id: r.id, vhost: r.vhost, queue: r.queue, exchange: r.exchange, routingKey: r.routing_key,
-        propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true,
-        ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
-        ...(r.delivery_count ? { deliveryCount: r.delivery_count } : {}),
-        acquired: !!r.acquired })),
+      messages: all<Row>(`SELECT * FROM messages WHERE ${HELD} ORDER BY id`).map(storedMessage),
+      backlogs: all<Row>(`SELECT vhost, queue, count(*) AS count, sum(length(body)) AS bytes FROM messages
+        WHERE NOT (${HELD}) GROUP BY vhost, queue`).map((r): Backlog => ({ vhost: r.vhost, queue: r.queue, count: r.count, bytes: r.bytes })),
+      lastMessageId: all<Row>('SELECT max(id) AS id FROM messages')[0]?.id ?? 0,
       events: all<Row>(`SELECT * FROM events ORDER BY id DESC LIMIT ${EVENTS_LOADED}`).reverse().map((r): BrokerEvent => ({
         id: r.id, at: r.at, kind: r.kind, vhost: r.vhost, queue: r.queue,
         ...(r.message_id === null ? {} : { messageId: r.message_id }),
@@ -113,6 +138,11 @@ export class SqlMapping implements BatchWriter {
     this.stmt.deleteBinding.run(b.vhost, b.source, b.destination, b.destinationType, b.routingKey, JSON.stringify(b.arguments));
   }
   purgeQueue(vhost: string, name: string): void { this.stmt.purgeQueue.run(vhost, name); }
+
+  /** A queue's committed messages after an id, in id order (see Storage.readMessages). */
+  readMessages(vhost: string, queue: string, afterId: number, limit: number): Message[] {
+    return (this.stmt.readMessages.all(vhost, queue, afterId, limit) as Row[]).map(messageOf);
+  }
 
   /** BatchWriter: one transaction for the whole batch. */
   write(b: Batch): void {

@@ -6,6 +6,7 @@
 import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
+import { takePage } from '../core/ready-list.ts';
 import type {
   BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, Storage, UserRecord,
 } from '../core/storage.ts';
@@ -63,6 +64,12 @@ export class SqliteStore implements Storage {
   }
 
   insertMessage(vhost: string, queue: string, m: Message): void { this.commits.insert(vhost, queue, m); }
+  /** Committed rows and inserts still waiting for their commit, merged in id order. */
+  readMessages(vhost: string, queue: string, afterId: number, limit: number, maxBytes: number): Message[] {
+    const pending = this.commits.pendingInserts(vhost, queue, afterId);
+    const committed = this.sql.readMessages(vhost, queue, afterId, limit);
+    return takePage(pending.length === 0 ? committed : mergeById(committed, pending), limit, maxBytes);
+  }
   deleteMessage(id: number): void { this.commits.delete(id); }
   updateDelivery(m: Message, acquired: boolean): void { this.commits.update(m, acquired); }
   appendEvent(e: BrokerEvent): void { this.commits.event(e); }
@@ -78,4 +85,16 @@ export class SqliteStore implements Storage {
     this.commits.close();
     this.db.close();
   }
+}
+
+/** Two id-ordered lists as one. */
+function mergeById(a: readonly Message[], b: readonly Message[]): Message[] {
+  const out: Message[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.id < b[j]!.id)) out.push(a[i++]!);
+    else out.push(b[j++]!);
+  }
+  return out;
 }

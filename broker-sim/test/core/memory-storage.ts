@@ -4,16 +4,21 @@
  * writes until their transaction, so a test can see what core sends only after a commit.
  */
 import type { Message } from '../../src/core/message.ts';
+import { takePage } from '../../src/core/ready-list.ts';
 import type { DurableState, Storage } from '../../src/core/storage.ts';
 
 export class MemoryStorage implements Storage {
-  readonly messages = new Map<number, { vhost: string; queue: string; acquired: boolean }>();
+  /** The stored messages by id, in id order. */
+  readonly messages = new Map<number, { vhost: string; queue: string; acquired: boolean; m: Message }>();
+  /** Pages read back (readMessages calls). */
+  reads = 0;
   autoCommit = true;
   private pending = false;
   private waiting: (() => void)[] = [];
 
   load(): DurableState {
-    return { vhosts: [], users: [], permissions: [], queues: [], exchanges: [], bindings: [], messages: [], events: [] };
+    return { vhosts: [], users: [], permissions: [], queues: [], exchanges: [], bindings: [], messages: [], backlogs: [],
+      lastMessageId: 0, events: [] };
   }
   saveVhost(): void { this.write(); }
   deleteVhost(): void { this.write(); }
@@ -27,8 +32,13 @@ export class MemoryStorage implements Storage {
   saveBinding(): void { this.write(); }
   deleteBinding(): void { this.write(); }
   insertMessage(vhost: string, queue: string, m: Message): void {
-    this.messages.set(m.id, { vhost, queue, acquired: false });
+    this.messages.set(m.id, { vhost, queue, acquired: false, m });
     this.write();
+  }
+  readMessages(vhost: string, queue: string, afterId: number, limit: number, maxBytes: number): Message[] {
+    this.reads++;
+    const rows = [...this.messages.values()].filter((r) => r.vhost === vhost && r.queue === queue && r.m.id > afterId);
+    return takePage(rows.map((r) => r.m), limit, maxBytes);
   }
   deleteMessage(id: number): void {
     this.messages.delete(id);

@@ -1,25 +1,24 @@
 /**
- * Core's one publish path: what it reports (routed, returned, rejected, backed up), routing through
+ * Core's one publish path: what it reports (routed, returned, rejected), routing through
  * exchange-to-exchange bindings, direct reply-to, and dead-lettering, which publishes through it too.
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { deathHistory } from '../../src/core/content.ts';
 import { REPLY_TO } from '../../src/core/direct-reply.ts';
-import { FLOW_HIGH } from '../../src/core/queue.ts';
 import { decodeProperties, encodeProperties } from '../../src/protocol/index.ts';
 import type { PublishOutcome } from '../../src/core/publish.ts';
 import { setup } from './support.ts';
 
 /** What a test compares of an outcome. */
-const summary = (o: PublishOutcome) => ({ routed: o.routed, returned: o.returned, rejected: o.rejected, backedUp: o.backedUp.length });
+const summary = (o: PublishOutcome) => ({ routed: o.routed, returned: o.returned, rejected: o.rejected });
 
 test('publish reports routed, and returned only for a mandatory message no queue takes', () => {
   const { declare, publish } = setup();
   declare('here');
-  assert.deepEqual(summary(publish('', 'here', 'a')), { routed: true, returned: false, rejected: false, backedUp: 0 });
-  assert.deepEqual(summary(publish('', 'nowhere', 'b')), { routed: false, returned: false, rejected: false, backedUp: 0 });
-  assert.deepEqual(summary(publish('', 'nowhere', 'c', {}, true)), { routed: false, returned: true, rejected: false, backedUp: 0 });
+  assert.deepEqual(summary(publish('', 'here', 'a')), { routed: true, returned: false, rejected: false });
+  assert.deepEqual(summary(publish('', 'nowhere', 'b')), { routed: false, returned: false, rejected: false });
+  assert.deepEqual(summary(publish('', 'nowhere', 'c', {}, true)), { routed: false, returned: true, rejected: false });
   assert.deepEqual(publish('no-such-exchange', 'here', 'd', {}, true).returned, true, 'a missing exchange routes nowhere');
 });
 
@@ -31,22 +30,6 @@ test('a full queue with x-overflow reject-publish rejects, and keeps what it had
   assert.deepEqual([second.routed, second.rejected], [true, true]);
   assert.deepEqual([...vhost.queue('small').ready].map((m) => m.body.toString()), ['first']);
   assert.equal(storage.messages.size, 1, 'the refused copy is not kept in storage');
-});
-
-test('a queue far behind its consumers is reported backed up, so the publisher can be held back', () => {
-  const { declare, send, channel } = setup();
-  const q = declare('deep');
-  const slow = channel();
-  slow.ch.qos(1, false);
-  slow.consume('deep');
-  let outcome = send('deep', '0');
-  for (let i = 1; i <= FLOW_HIGH + 1; i++) outcome = send('deep', String(i));
-  assert.deepEqual(outcome.backedUp, [q]);
-  let drained = false;
-  q.whenDrained(() => { drained = true; });
-  assert.equal(drained, false);
-  slow.ch.close();
-  assert.equal(drained, true, 'a queue without consumers holds no publisher back');
 });
 
 test('routing follows exchange-to-exchange bindings, once each, and headers bindings read the properties', () => {
@@ -74,10 +57,10 @@ test('direct reply-to: a request carries the channel\'s reply key; a reply reach
   const request = vhost.queue('rpc').ready.peek()!;
   const replyKey = decodeProperties(request.propertiesRaw).replyTo!;
   assert.match(replyKey, /^amq\.rabbitmq\.reply-to\.\S+$/);
-  assert.deepEqual(summary(publish('', replyKey, '4', {}, true)), { routed: false, returned: true, rejected: false, backedUp: 0 });
+  assert.deepEqual(summary(publish('', replyKey, '4', {}, true)), { routed: false, returned: true, rejected: false });
   assert.deepEqual(client.got.map((g) => [g.consumerTag, g.body, g.routingKey]), [[tag, '4', replyKey]]);
   client.ch.cancel(tag);
-  assert.deepEqual(summary(publish('', replyKey, 'late', {}, true)), { routed: false, returned: true, rejected: false, backedUp: 0 });
+  assert.deepEqual(summary(publish('', replyKey, 'late', {}, true)), { routed: false, returned: true, rejected: false });
   assert.equal(client.got.length, 1, 'nothing reaches a cancelled reply consumer');
 });
 

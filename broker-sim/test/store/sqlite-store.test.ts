@@ -53,8 +53,12 @@ test('what is committed is read back after a reopen: topology, users, messages, 
   assert.deepEqual(state.permissions, [{ user: 'ann', vhost: 'v', configure: '.*', write: '.*', read: '' }]);
   assert.deepEqual(state.queues, [{ vhost: 'v', name: 'q', durable: true, autoDelete: false, arguments: { 'x-max-length': 5 } }]);
   assert.deepEqual(state.bindings.map((b) => [b.source, b.destination, b.routingKey]), [['x', 'q', 'a.#']]);
-  assert.deepEqual(state.messages.map((m) => [m.id, m.queue, m.body.toString(), m.expiresAt, m.deliveryCount, m.acquired]),
-    [[7, 'q', 'm7', 123, 2, false]]);
+  assert.deepEqual([state.messages, state.backlogs, state.lastMessageId], [[], [{ vhost: 'v', queue: 'q', count: 1, bytes: 2 }], 7],
+    'a message no one held is counted at start-up, not read');
+  const reader = new SqliteStore(path, () => {}, { clock });
+  const read = reader.readMessages('v', 'q', 0, 10, 1024);
+  reader.close();
+  assert.deepEqual(read.map((m) => [m.id, m.body.toString(), m.expiresAt, m.deliveryCount, m.stored]), [[7, 'm7', 123, 2, true]]);
   assert.deepEqual(state.events.map((e) => [e.kind, e.messageId, e.detail]), [['lease.expired', 7, 'delivery tag 1']]);
 });
 
@@ -86,13 +90,37 @@ test('a database written before the newer message columns existed is migrated on
     .run(3, '/', 'q', '', 'q', Buffer.from([0, 0]), Buffer.from('from before'));
   old.close();
   const store = new SqliteStore(path, () => {}, { clock: new FakeClock() });
-  const [m] = store.load().messages;
+  assert.deepEqual(store.load().backlogs, [{ vhost: '/', queue: 'q', count: 1, bytes: 11 }]);
+  const [m] = store.readMessages('/', 'q', 0, 10, 1024);
   store.close();
-  assert.deepEqual([m?.id, m?.body.toString(), m?.expiresAt, m?.deliveryCount, m?.acquired], [3, 'from before', undefined, undefined, false]);
+  assert.deepEqual([m?.id, m?.body.toString(), m?.expiresAt, m?.deliveryCount], [3, 'from before', undefined, undefined]);
   const db = new Database(path, { readonly: true });
   const columns = (db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name);
   db.close();
   assert.ok(['expires_at', 'delivery_count', 'acquired'].every((c) => columns.includes(c)), columns.join(', '));
+});
+
+test('start-up reads whole only the messages a consumer held; the rest are read a page at a time, with inserts not yet committed', () => {
+  const path = freshPath();
+  const clock = new FakeClock();
+  const store = new SqliteStore(path, () => {}, { clock });
+  for (let id = 1; id <= 5; id++) store.insertMessage('/', 'q', message(id, 'x'.repeat(id)));
+  store.insertMessage('/', 'other', message(6));
+  store.flush();
+  store.updateDelivery(message(2), true);
+  store.close();
+  const again = new SqliteStore(path, () => {}, { clock });
+  const state = again.load();
+  assert.deepEqual(state.messages.map((m) => [m.id, m.acquired]), [[2, true]], 'the held message, whole');
+  assert.deepEqual(state.backlogs, [{ vhost: '/', queue: 'other', count: 1, bytes: 2 }, { vhost: '/', queue: 'q', count: 4, bytes: 13 }]);
+  assert.equal(state.lastMessageId, 6);
+  again.insertMessage('/', 'q', message(7, 'pending'));
+  const ids = (after: number, limit: number, maxBytes: number) => again.readMessages('/', 'q', after, limit, maxBytes).map((m) => m.id);
+  assert.deepEqual(ids(0, 100, 1000), [1, 2, 3, 4, 5, 7], 'committed rows and the pending insert, in id order');
+  assert.deepEqual(ids(2, 2, 1000), [3, 4], 'at most limit');
+  assert.deepEqual(ids(0, 100, 4), [1, 2, 3], 'up to the message that brings the page to maxBytes');
+  assert.deepEqual(ids(7, 100, 1000), []);
+  again.close();
 });
 
 test('the schema is the plain SQL of schema.sql', () => {
