@@ -9,7 +9,7 @@
  * Nothing here holds a publisher back: a consumer that falls behind leaves messages ready, as on
  * RabbitMQ, and only the broker's memory and disk alarms block publishers.
  */
-import type { DeathReason } from './content.ts';
+import { publishHints, type DeathReason } from './content.ts';
 import type { Consumer } from './consumer.ts';
 import type { Message, MessageMemory } from './message.ts';
 import type { QueueArgs } from './queue-args.ts';
@@ -78,7 +78,7 @@ export class Queue {
     const memory = this.host.messageMemory;
     if (this.options.type === 'quorum') return new QuorumReady(pager, memory);
     if (this.options.maxPriority === undefined) return new ReadyList(pager, memory);
-    return new PriorityReady(this.options.maxPriority, pager, memory);
+    return new PriorityReady(this.options.maxPriority, pager && ((after, limit, bytes) => pager(after, limit, bytes).map(withPriority)), memory);
   }
 
   get messageCount(): number { return this.ready.length; }
@@ -142,6 +142,7 @@ export class Queue {
    * stopped counts as given back: the holder is gone (and may have run it).
    */
   restore(m: Message & { acquired: boolean }): void {
+    if (this.options.maxPriority !== undefined) withPriority(m);
     if (m.acquired) {
       this.requeue([m]);
       return;
@@ -310,4 +311,13 @@ export class Queue {
     }
     return undefined;
   }
+}
+
+/** A message read back from storage: its priority property sets its place again, as at publish. */
+function withPriority(m: Message): Message {
+  if (m.priority === undefined) {
+    const { priority } = publishHints(m.propertiesRaw);
+    if (priority !== undefined) m.priority = priority;
+  }
+  return m;
 }

@@ -78,3 +78,33 @@ test('100,000 persistent messages wait in the database: memory holds a window be
     await sim.close();
   }
 });
+
+test('after a restart a priority queue and a quorum queue give back their backlogs in their own order', { timeout: 120_000 }, async () => {
+  const count = WINDOW_MESSAGES * 2 + 10;
+  let sim = await start();
+  try {
+    const conn = await connect(sim.url);
+    const ch = await conn.createConfirmChannel();
+    await ch.assertQueue('by-priority', { durable: true, arguments: { 'x-max-priority': 3 } });
+    await ch.assertQueue('by-quorum', { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    for (let i = 0; i < count; i++) {
+      ch.sendToQueue('by-priority', Buffer.from(String(i)), { persistent: true, priority: i % 3 });
+      ch.sendToQueue('by-quorum', Buffer.from(String(i)), { persistent: true });
+    }
+    await within(30_000, 'the confirms', ch.waitForConfirms());
+    await conn.close();
+    await sim.close();
+    sim = await start();
+    const drain = async (queue: string): Promise<number[]> => {
+      const c = await (await connect(sim.url)).createChannel();
+      const got: number[] = [];
+      for (let m = await c.get(queue, { noAck: true }); m; m = await c.get(queue, { noAck: true })) got.push(Number(m.content.toString()));
+      return got;
+    };
+    const all = Array.from({ length: count }, (_, i) => i);
+    assert.deepEqual(await drain('by-quorum'), all);
+    assert.deepEqual(await drain('by-priority'), [2, 1, 0].flatMap((p) => all.filter((i) => i % 3 === p)));
+  } finally {
+    await sim.close();
+  }
+});
