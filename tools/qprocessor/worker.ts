@@ -67,10 +67,12 @@ export class Worker {
     const { consumerTag } = await ch.consume(this.o.queue, (m) => {
       if (!m) { this.o.print('INFO', 'the broker cancelled this consumer (queue deleted?)'); return; }
       this.waiting.push(m);
-      this.fillSlots();
+      if (this.consumerTag) this.fillSlots();
     }, { noAck: !this.o.acknowledge });
     this.consumerTag = consumerTag;
     this.o.print('INFO', `waiting for messages on '${this.o.queue}' (${this.describe()})`);
+    // Messages already in the queue arrive with consume-ok, before this line; they start now.
+    this.fillSlots();
   }
 
   private describe(): string {
