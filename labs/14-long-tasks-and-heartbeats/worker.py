@@ -33,10 +33,11 @@ def work(seconds):
 
 
 def finished(ch, delivery_tag, task):
+    """Acks, then says so: "Done" means the broker has been told."""
     global done
     done += 1
-    print(f' [x] Done {task} ({done} done, {time.monotonic() - first:.1f}s since the first started)')
     ch.basic_ack(delivery_tag=delivery_tag)
+    print(f' [x] Done {task} ({done} done, {time.monotonic() - first:.1f}s since the first started)')
 
 
 def callback(ch, method, properties, body):

@@ -32,7 +32,7 @@ await channel.consume(queue, async (msg) => {
   // TODO 1: run the task in a worker thread, so that this event loop stays free to send heartbeats:
   // `await runInThread(new URL('./task.ts', import.meta.url), { ms })` instead of `work(ms)`.
   work(ms);
+  channel.ack(msg);
   done++;
   console.log(` [x] Done ${task} (${done} done, ${((Date.now() - first) / 1000).toFixed(1)}s since the first started)`);
-  channel.ack(msg);
 }, { noAck: false });

@@ -31,7 +31,7 @@ await channel.consume(queue, async (msg) => {
   console.log(` [x] Received ${task}`);
   const ms = (task.split('.').length - 1) * msPerDot;
   await runInThread(new URL('./task.ts', import.meta.url), { ms });
+  channel.ack(msg);
   done++;
   console.log(` [x] Done ${task} (${done} done, ${((Date.now() - first) / 1000).toFixed(1)}s since the first started)`);
-  channel.ack(msg);
 }, { noAck: false });
