@@ -95,6 +95,23 @@ export const LABS: Lab[] = [
     },
   },
   {
+    // Numbered after the labs already graded, taken right after fair dispatch: prefetch N is its parallel half.
+    id: '14', dir: '14-long-tasks-and-heartbeats', title: 'Long tasks and heartbeats', minutes: 45,
+    goal: 'See a long task get its worker dropped for missed heartbeats (the lab sheet\'s StreamLostError); keep heartbeats flowing with a worker thread; run N tasks at once with prefetch N.',
+    programs: ['worker'], todoStep: 1,
+    hints: {
+      ts: [
+        'The task holds the event loop, and amqplib sends heartbeats from a timer on that loop. In the consume callback, `await runInThread(new URL(\'./task.ts\', import.meta.url), { ms })` instead of `work(ms)`.',
+        'amqplib does not wait for one callback to finish before the next delivery: with the work in threads, `await channel.prefetch(slots)` is all it takes to run `slots` tasks at once.',
+      ],
+      python: [
+        'pika sends heartbeats only while your callback has returned. Make a `ThreadPoolExecutor(max_workers=slots)`; in the callback `pool.submit(in_thread, ch, method.delivery_tag, task)` and return.',
+        'pika is not thread-safe: in the thread, after `work(...)`, call `connection.add_callback_threadsafe(functools.partial(finished, ch, delivery_tag, task))`; the ack then runs on the connection\'s thread.',
+        '`channel.basic_qos(prefetch_count=slots)`: the broker hands this worker `slots` tasks, one per thread.',
+      ],
+    },
+  },
+  {
     id: '06', dir: '06-durability', title: 'Durability', minutes: 30,
     goal: 'Make a queue and its messages survive a broker restart; delete the queue when done.',
     programs: ['producer', 'cleanup'], todoStep: 1,

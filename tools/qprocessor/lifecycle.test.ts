@@ -6,33 +6,11 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import amqp from 'amqplib';
 import { forEachBroker } from '../../test/support/brokers.ts';
 import { ManagementClient } from '../shared/management-client.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
-
-interface Running { child: ChildProcess; out(): string; exited: Promise<number | null> }
-
-function start(tool: string, args: string[], env: Record<string, string>, stdin: 'ignore' | 'pipe' = 'ignore'): Running {
-  const child = spawn(process.execPath, [`${root}bin/${tool}.js`, ...args], {
-    env: { ...process.env, NO_COLOR: '1', ...env }, stdio: [stdin, 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (d) => { out += d; });
-  child.stderr!.on('data', (d) => { out += d; });
-  return { child, out: () => out, exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))) };
-}
-
-async function waitFor(r: Running, pattern: RegExp, what: string, ms = 20_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!pattern.test(r.out())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; output: ${r.out().slice(-500)}`);
-    await new Promise((res) => setTimeout(res, 50));
-  }
-}
+import { start, waitFor, type Running } from './test-process.ts';
 
 forEachBroker('qprocessor and qlab repl, beyond messages', (broker) => {
   const running: Running[] = [];

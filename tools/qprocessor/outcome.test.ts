@@ -28,6 +28,8 @@ test('--queue is required, and every flag has its documented default', async () 
   assert.equal(a.acknowledge, false);
   assert.equal(a.delayPerChar, 1);
   assert.equal(a.loseEvery, 0);
-  assert.equal(a.prefetch, 0);
+  assert.equal(a.prefetch, undefined, 'its default depends on --concurrency: see flags.test.ts');
+  assert.equal(a.concurrency, 1);
+  assert.equal(a.block, false);
   assert.equal(a.heartbeat, 60);
 });
