@@ -103,6 +103,10 @@ export class Access {
     return this.principal.monitor || user === this.userName;
   }
 
+  requireMonitor(): void {
+    if (!this.principal.monitor) throw httpErrors.notAuthorised('Not monitor user');
+  }
+
   requireAdmin(): void {
     if (!this.principal.admin) throw httpErrors.notAuthorised('Not administrator user');
   }

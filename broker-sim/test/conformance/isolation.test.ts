@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import amqp from 'amqplib';
 import { availableBrokers } from '../../../test/support/brokers.ts';
-import { closeAll, connect, within } from './support/amqp.ts';
+import { closeAll, connect, refusal, within } from './support/amqp.ts';
 import { cannotRun, rabbitmqctl } from './support/rabbitmqctl.ts';
 
 interface Perm { configure: string; write: string; read: string }
@@ -68,16 +68,6 @@ function externalAddress(): string | undefined {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   }
   return undefined;
-}
-
-async function refusal(url: string): Promise<string> {
-  try {
-    const c = await amqp.connect(url);
-    await c.close();
-    return 'connected';
-  } catch (err) {
-    return (err as Error).message;
-  }
 }
 
 async function channelError(url: string, act: (ch: amqp.Channel) => Promise<unknown>): Promise<{ code: number; message: string } | 'ok'> {
