@@ -6,35 +6,27 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { forEachBroker, type BrokerUnderTest } from '../../../test/support/brokers.ts';
-import { closeAll, connect, refusal, within } from '../conformance/support/amqp.ts';
-import { api, amqpUrl, type Api } from './admin-support.ts';
+import { connect, refusal, within } from '../conformance/support/amqp.ts';
+import { api, amqpUrl, ownVhost, type Api } from './admin-support.ts';
 
 /** RabbitMQ's rabbit_password_hashing_sha256 hash of "pw1", as its own export carries it. */
 const RABBIT_HASH_OF_PW1 = 'vAt2L9Omc8ioCTpik8AfyQ82KglmUPMMi0Z1PEsfzHUdN8mI';
 
 forEachBroker('management API: administration', (broker: BrokerUnderTest) => {
-  let guest: Api;
+  const guest: Api = api(broker);
+  const own = ownVhost(broker, 'hadmin-vh');
   let vhost: string;
+  before(() => { vhost = own.name; });
   const users: string[] = [];
   const user = (prefix: string): string => {
     const name = broker.name(prefix);
     users.push(name);
     return name;
   };
-
-  before(async () => {
-    guest = api(broker);
-    vhost = broker.name('hadmin-vh');
-    assert.equal((await guest('PUT', `/vhosts/${encodeURIComponent(vhost)}`)).status, 201);
-  });
-
   after(async () => {
-    await closeAll();
     for (const u of users) await guest('DELETE', `/users/${encodeURIComponent(u)}`);
-    await guest('DELETE', `/vhosts/${encodeURIComponent(vhost)}`);
   });
-
-  const v = (): string => encodeURIComponent(vhost);
+  const v = (): string => own.path;
 
   test('PUT /api/users: 201 for a new user, 204 for a change; GET shows the hash, its algorithm and the tags', async () => {
     const name = user('hadmin-u');

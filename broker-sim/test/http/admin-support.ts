@@ -1,5 +1,7 @@
 /** Raw management API calls for the administration tests: a status and a parsed body, nothing hidden. */
+import { after, before } from 'node:test';
 import type { BrokerUnderTest } from '../../../test/support/brokers.ts';
+import { closeAll } from '../conformance/support/amqp.ts';
 
 /** A call's outcome: the status, and the JSON body (undefined when there is none). */
 export interface Reply {
@@ -32,4 +34,23 @@ export function amqpUrl(broker: BrokerUnderTest, user: string, password: string,
   u.password = encodeURIComponent(password);
   u.pathname = `/${encodeURIComponent(vhost)}`;
   return u.toString();
+}
+
+/**
+ * A vhost of the test's own on the broker, made before the block's tests (guest gets full rights
+ * on it, as on RabbitMQ) and deleted after them, with every connection the tests left open.
+ */
+export function ownVhost(broker: BrokerUnderTest, prefix: string): { readonly name: string; readonly path: string } {
+  const own = { name: '', path: '' };
+  before(async () => {
+    own.name = broker.name(prefix);
+    own.path = encodeURIComponent(own.name);
+    const status = (await api(broker)('PUT', `/vhosts/${own.path}`)).status;
+    if (status !== 201) throw new Error(`PUT /api/vhosts/${own.path} answered ${status}`);
+  });
+  after(async () => {
+    await closeAll();
+    await api(broker)('DELETE', `/vhosts/${own.path}`);
+  });
+  return own;
 }
