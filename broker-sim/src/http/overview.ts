@@ -95,8 +95,8 @@ export function registerOverviewRoutes(r: ApiRouter): void {
       const name = req.params.vhost!;
       if (req.ctx.broker.vhost(name)) return noContent();
       req.ctx.broker.addVhost(name);
-      // As RabbitMQ: the user who creates a vhost gets full permissions on it.
-      req.ctx.broker.setPermission({ user: req.access.userName, vhost: name, configure: '.*', write: '.*', read: '.*' });
+      // As RabbitMQ: the user who creates a vhost gets full permissions on it (the admin commands are no user).
+      if (!req.access.principal.local) req.ctx.broker.setPermission({ user: req.access.userName, vhost: name, configure: '.*', write: '.*', read: '.*' });
       return afterCommit(req, created());
     },
     DELETE: (req) => {

@@ -7,24 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCli } from '../../src/cli/build-cli.ts';
+import { cliOn } from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'queuelab-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'broker.db');
 
-/** Runs one command line; returns what it printed, or throws its one-line error. */
-async function cli(...argv: string[]): Promise<string[]> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...a: unknown[]) => { lines.push(a.join(' ')); };
-  try {
-    await buildCli([...argv, '--db', db]).exitProcess(false).fail((msg, err) => { throw err ?? new Error(msg); }).parseAsync();
-  } finally {
-    console.log = log;
-  }
-  return lines;
-}
+const cli = cliOn(db);
 
 test('user add gives a user full rights on each --vhost, creating it; user list shows them', async () => {
   assert.deepEqual(await cli('user', 'add', 'alice', '--password', 's3cret', '--vhost', 'alice', '--vhost', 'shared'),

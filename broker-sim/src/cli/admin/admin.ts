@@ -1,0 +1,56 @@
+/**
+ * What the admin commands change, wherever it lives: the running broker for the database, through
+ * its management API with its local admin token (admin-token.ts) — the change takes effect at
+ * once, as rabbitmqctl's do — or, with no broker running on it, the database file itself.
+ */
+import type { PermissionRecord } from '../../core/storage.ts';
+import type { VhostLimit } from '../../core/vhost.ts';
+import { readAdminToken } from '../../admin-token.ts';
+import { dbPathOf, type DbArgs } from '../db-options.ts';
+import { ApiAdmin } from './api-admin.ts';
+import { DbAdmin } from './db-admin.ts';
+
+export interface UserEntry { name: string; tags: string[] }
+export interface LimitsEntry { vhost: string; value: Record<string, number> }
+
+export interface Admin {
+  /** " on the running broker-sim (pid N)", or "" when the database is written directly. */
+  readonly where: string;
+  putUser(name: string, password: string, tags: string): Promise<void>;
+  /** false: there was no such user. */
+  deleteUser(name: string): Promise<boolean>;
+  users(): Promise<UserEntry[]>;
+  addVhost(name: string): Promise<void>;
+  deleteVhost(name: string): Promise<boolean>;
+  vhosts(): Promise<string[]>;
+  /** Throws a one-line error when the user or the vhost does not exist. */
+  setPermission(p: PermissionRecord): Promise<void>;
+  clearPermission(user: string, vhost: string): Promise<boolean>;
+  permissions(): Promise<PermissionRecord[]>;
+  /** Throws a one-line error when the vhost does not exist. */
+  setLimit(vhost: string, name: VhostLimit, value: number): Promise<void>;
+  clearLimit(vhost: string, name: VhostLimit): Promise<void>;
+  limits(): Promise<LimitsEntry[]>;
+}
+
+/** Runs fn on the running broker of `--db` if there is one, else on the database; closes what it opened. */
+export async function withAdmin<T>(a: DbArgs, fn: (admin: Admin) => Promise<T>): Promise<T> {
+  const path = dbPathOf(a);
+  const running = readAdminToken(path);
+  if (running) return fn(new ApiAdmin(running));
+  const admin = new DbAdmin(path);
+  try {
+    return await fn(admin);
+  } finally {
+    admin.close();
+  }
+}
+
+/** Makes one change and says so, naming the running broker when it went there. */
+export async function change(a: DbArgs, fn: (admin: Admin) => Promise<void>, done: string): Promise<void> {
+  const where = await withAdmin(a, async (admin) => {
+    await fn(admin);
+    return admin.where;
+  });
+  console.log(done + where);
+}
