@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import amqp from 'amqplib';
 import { forEachBroker, type BrokerUnderTest } from '../../../test/support/brokers.ts';
-import { amqpUrl } from './admin-support.ts';
+import { amqpUrl, api } from './admin-support.ts';
 import { useRabbitmqadmin } from './rabbitmqadmin-support.ts';
 
 forEachBroker('rabbitmqadmin: users, permissions, limits, export and import', (broker: BrokerUnderTest) => {
@@ -24,9 +24,8 @@ forEachBroker('rabbitmqadmin: users, permissions, limits, export and import', (b
   });
 
   after(async () => {
-    if (rmq.skip) return;
-    await rmq.run(['delete', 'user', `name=${user}`]);
-    await rmq.run(['delete', 'vhost', `name=${vhost}`]);
+    await api(broker)('DELETE', `/users/${encodeURIComponent(user)}`);
+    await api(broker)('DELETE', `/vhosts/${encodeURIComponent(vhost)}`);
   });
 
   test('declare vhost, user and permission: the user logs in to the vhost', async (t) => {
