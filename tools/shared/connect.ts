@@ -26,6 +26,7 @@ export function brokerName(props: Record<string, unknown> | undefined): string {
 function shown(url: string): string {
   const u = new URL(redact(url));
   u.search = '';
+  if (u.pathname === '/') u.pathname = '';
   return u.toString();
 }
 
