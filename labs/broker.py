@@ -61,7 +61,7 @@ def find_broker(cwd=None):
     cwd = cwd or os.getcwd()
     mine = sorted((e for e in everyone if _serves_folder(e, cwd) >= 0), key=lambda e: -_serves_folder(e, cwd))
     if mine:
-        return mine[0], f"its database {mine[0]['dbPath']} is this folder's"
+        return mine[0], 'the database of this folder'
     if len(everyone) == 1:
         return everyone[0], 'the only one running'
     return everyone[0], f'the newest of {len(everyone)} running, none with its database in this folder'

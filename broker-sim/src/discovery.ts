@@ -89,7 +89,7 @@ export function findBroker(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (all.length === 0) return undefined;
   const mine = all.map((d) => ({ d, depth: servesFolder(d, cwd) })).filter((x) => x.depth >= 0)
     .sort((a, b) => b.depth - a.depth)[0];
-  if (mine) return { broker: mine.d, why: `its database ${mine.d.dbPath} is this folder's` };
+  if (mine) return { broker: mine.d, why: 'the database of this folder' };
   if (all.length === 1) return { broker: all[0]!, why: 'the only one running' };
   return { broker: all[0]!, why: `the newest of ${all.length} running, none with its database in this folder` };
 }

@@ -41,7 +41,7 @@ test('with several running, the one whose database is in this folder (or the nea
   writeDiscovery(entry(process.ppid, join(home, 'elsewhere', 'other.db'), 5674, '2026-01-02T00:00:00Z'), env);
   const found = findBroker(env, join(kit, 'labs', '02'));
   assert.equal(found?.broker.pid, process.pid);
-  assert.match(found!.why, /this folder's/);
+  assert.match(found!.why, /the database of this folder/);
   const neither = findBroker(env, tmpdir());
   assert.equal(neither?.broker.pid, process.ppid, 'the newest when none is this folder\'s');
   assert.match(neither!.why, /newest of 2/);
