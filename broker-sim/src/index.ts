@@ -101,7 +101,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   let removeToken = (): void => {};
   try {
     http = await startHttp(o, broker, listener, port, host, log, adminToken);
-    if (http && adminToken) removeToken = writeAdminToken(dbPath, http.url, adminToken);
+    if (http && adminToken) removeToken = writeAdminToken(dbPath, adminToken);
   } catch (err) {
     await listener.close();
     broker.stop();

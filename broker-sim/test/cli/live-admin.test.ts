@@ -10,6 +10,7 @@ import { readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import amqp from 'amqplib';
 import { adminTokenPath } from '../../src/admin-token.ts';
+import { listDiscoveries } from '../../src/discovery.ts';
 import { authenticate } from '../../src/http/auth.ts';
 import { HttpError } from '../../src/http/errors.ts';
 import { cliOn } from './support.ts';
@@ -18,6 +19,8 @@ import { closeAll, connect, refusal, within } from '../conformance/support/amqp.
 
 const dir = scratchDir();
 const db = join(dir, 'broker.db');
+// The commands find the broker through discovery, as in the child's QUEUELAB_HOME.
+process.env.QUEUELAB_HOME = dir;
 let sim: SimProcess;
 
 const cli = cliOn(db);
@@ -32,10 +35,15 @@ function url(user: string, password: string, vhost: string): string {
   return u.toString();
 }
 
+function managementUrl(): string {
+  const url = listDiscoveries().find((d) => d.pid === sim.pid)?.managementUrl;
+  if (!url) throw new Error('the broker has no discovery entry with a management URL');
+  return url;
+}
+
 /** The running broker's management API as guest. */
 async function guest(method: string, path: string): Promise<number> {
-  const { managementUrl } = JSON.parse(readFileSync(adminTokenPath(db), 'utf8')) as { managementUrl: string };
-  const res = await fetch(`${managementUrl}/api${path}`, { method, headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
+  const res = await fetch(`${managementUrl()}/api${path}`, { method, headers: { authorization: `Basic ${Buffer.from('guest:guest').toString('base64')}` } });
   await res.arrayBuffer();
   return res.status;
 }
@@ -127,10 +135,10 @@ test('with no broker running, the same commands write the database, and the next
 });
 
 test('the admin token is taken from loopback only, and a wrong one never', async () => {
-  const { token, managementUrl } = JSON.parse(readFileSync(adminTokenPath(db), 'utf8')) as { token: string; managementUrl: string };
-  const wrong = await fetch(`${managementUrl}/api/users`, { headers: { authorization: `Bearer ${token}x` } });
+  const { token } = JSON.parse(readFileSync(adminTokenPath(db), 'utf8')) as { token: string };
+  const wrong = await fetch(`${managementUrl()}/api/users`, { headers: { authorization: `Bearer ${token}x` } });
   assert.equal(wrong.status, 401);
-  const right = await fetch(`${managementUrl}/api/users`, { headers: { authorization: `Bearer ${token}` } });
+  const right = await fetch(`${managementUrl()}/api/users`, { headers: { authorization: `Bearer ${token}` } });
   assert.equal(right.status, 200);
   const { Broker } = await import('../../src/core/broker.ts');
   const { systemClock } = await import('../../src/core/clock.ts');
@@ -138,4 +146,14 @@ test('the admin token is taken from loopback only, and a wrong one never', async
   const broker = new Broker(new MemoryStorage(), systemClock);
   assert.throws(() => authenticate(broker, `Bearer ${token}`, false, token), (e) => e instanceof HttpError && e.status === 401);
   assert.equal(authenticate(broker, `Bearer ${token}`, true, token).admin, true);
+});
+
+test('a broker running on the database without its API is not written behind its back: one line, nothing changed', async () => {
+  await sim.stop();
+  sim = await startSimProcess(dir, ['--no-http', '--no-tui']);
+  await assert.rejects(cli('user', 'add', 'hal', '--password', 'pw'),
+    new RegExp(`^Error: broker-sim \\(pid ${sim.pid}, .*\\) runs on .*broker\\.db without its management API \\(--no-http\\)`));
+  await sim.stop();
+  sim = await start();
+  assert.ok(!(await cli('user', 'list')).some((l) => l.startsWith('hal\t')));
 });

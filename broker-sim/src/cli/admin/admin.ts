@@ -1,11 +1,15 @@
 /**
- * What the admin commands change, wherever it lives: the running broker for the database, through
- * its management API with its local admin token (admin-token.ts) — the change takes effect at
- * once, as rabbitmqctl's do — or, with no broker running on it, the database file itself.
+ * What the admin commands change, wherever it lives: the running broker for the database (found
+ * by discovery), through its management API with its local admin token (admin-token.ts) — the
+ * change takes effect at once, as rabbitmqctl's do — or, with no broker running on it, the
+ * database file itself. A broker on the database that cannot be reached is an error: its file is
+ * never written behind its back.
  */
+import { resolve } from 'node:path';
 import type { PermissionRecord } from '../../core/storage.ts';
 import type { VhostLimit } from '../../core/vhost.ts';
 import { readAdminToken } from '../../admin-token.ts';
+import { listDiscoveries, type Discovery } from '../../discovery.ts';
 import { dbPathOf, type DbArgs } from '../db-options.ts';
 import { ApiAdmin } from './api-admin.ts';
 import { DbAdmin } from './db-admin.ts';
@@ -33,11 +37,27 @@ export interface Admin {
   limits(): Promise<LimitsEntry[]>;
 }
 
+/** The running broker on this database file, if any. */
+function brokerOn(path: string): Discovery | undefined {
+  if (path === ':memory:') return undefined;
+  return listDiscoveries().find((d) => d.dbPath === resolve(path));
+}
+
+/** How to reach a running broker's API as the local admin; throws a one-line error when it cannot be. */
+function reach(running: Discovery, path: string): ApiAdmin {
+  const token = readAdminToken(path);
+  if (!running.managementUrl || token?.pid !== running.pid) {
+    throw new Error(`broker-sim (pid ${running.pid}, ${running.amqpUrl}) runs on ${path} without its management API (--no-http), `
+      + 'so this change cannot reach it; stop it first, or restart it with the API');
+  }
+  return new ApiAdmin({ pid: running.pid, managementUrl: running.managementUrl, token: token.token });
+}
+
 /** Runs fn on the running broker of `--db` if there is one, else on the database; closes what it opened. */
 export async function withAdmin<T>(a: DbArgs, fn: (admin: Admin) => Promise<T>): Promise<T> {
   const path = dbPathOf(a);
-  const running = readAdminToken(path);
-  if (running) return fn(new ApiAdmin(running));
+  const running = brokerOn(path);
+  if (running) return fn(reach(running, path));
   const admin = new DbAdmin(path);
   try {
     return await fn(admin);

@@ -3,17 +3,19 @@
  * broker wrote next to its database. Changes take effect at once (a deleted user's connections
  * are closed, a new user logs in right away) and the broker commits them itself.
  */
-import type { AdminTokenFile } from '../../admin-token.ts';
 import type { PermissionRecord } from '../../core/storage.ts';
 import type { VhostLimit } from '../../core/vhost.ts';
 import type { Admin, LimitsEntry, UserEntry } from './admin.ts';
 
 const seg = encodeURIComponent;
 
+/** A running broker's API and the credential it takes from the admin commands. */
+export interface RunningBroker { pid: number; managementUrl: string; token: string }
+
 export class ApiAdmin implements Admin {
   readonly where: string;
 
-  constructor(private readonly running: AdminTokenFile) {
+  constructor(private readonly running: RunningBroker) {
     this.where = ` on the running broker-sim (pid ${running.pid})`;
   }
 
