@@ -33,4 +33,5 @@ test('a scrypt hash of an older database still verifies', () => {
   const old = `scrypt$${salt.toString('base64')}$${scryptSync('legacy', salt, 32).toString('base64')}`;
   assert.equal(verifyPassword('legacy', old), true);
   assert.equal(verifyPassword('other', old), false);
+  assert.equal(importRabbitHash(exportedHash(old)), old, 'an export of it imports back');
 });
