@@ -124,6 +124,12 @@ function plan(doc: Entry, vhost?: string): Plan {
   for (const u of users) {
     const name = text(u, 'name', 'a user');
     if (u.tags === undefined) throw httpErrors.badRequest(`definitions: user '${name}': tags_not_present`);
+    if (isObject(u.limits) && Object.keys(u.limits).length > 0) {
+      throw httpErrors.badRequest(`definitions: user '${name}' has limits, which broker-sim does not support`);
+    }
+  }
+  if (section(doc, 'topic_permissions').length > 0) {
+    throw httpErrors.badRequest('definitions: topic_permissions are not supported by broker-sim; remove them to import the rest');
   }
   const vhosts = (vhost === undefined ? section(doc, 'vhosts') : []).map((v) => text(v, 'name', 'a vhost'));
   const permissions = (vhost === undefined ? section(doc, 'permissions') : []).map((p) =>
@@ -163,6 +169,21 @@ function plan(doc: Entry, vhost?: string): Plan {
       routingKey: text(b, 'routing_key', where, ''), args: table(b, 'arguments', where) } as Plan['bindings'][number];
   });
   return { users, vhosts, permissions, limits, queues, exchanges, bindings };
+}
+
+/**
+ * Every vhost and user the document's objects name must exist or be made by the document: checked
+ * before anything is applied, so a dangling name changes nothing.
+ */
+function checkReferences(req: ApiRequest, p: Plan): void {
+  const { broker } = req.ctx;
+  const vhosts = new Set([...broker.vhosts.keys(), ...p.vhosts]);
+  const users = new Set([...broker.users.keys(), ...p.users.map((u) => u.name as string)]);
+  const named = [...p.permissions, ...p.limits, ...p.queues, ...p.exchanges, ...p.bindings].map((o) => o.vhost);
+  const vhost = named.find((v) => !vhosts.has(v));
+  if (vhost !== undefined) throw httpErrors.badRequest(`definitions: vhost '${vhost}' does not exist and is not among the document's vhosts`);
+  const user = p.permissions.find((x) => !users.has(x.user))?.user;
+  if (user !== undefined) throw httpErrors.badRequest(`definitions: permission for user '${user}', who does not exist and is not among the document's users`);
 }
 
 /** A vhost named by the document: created by it, or already there. */
@@ -218,7 +239,9 @@ function document(req: ApiRequest): Entry {
 function importDocument(req: ApiRequest, vhost?: string): Promise<ApiResult> {
   req.access.requireAdmin();
   if (vhost !== undefined && !req.ctx.broker.vhost(vhost)) throw new HttpError(404, 'not_found', 'vhost_not_found');
-  apply(req, plan(document(req), vhost));
+  const p = plan(document(req), vhost);
+  checkReferences(req, p);
+  apply(req, p);
   return afterCommit(req, noContent());
 }
 

@@ -93,6 +93,9 @@ describe("management API: RabbitMQ's own export imported into broker-sim", () =>
     assert.deepEqual(await guest('POST', '/definitions', { users: [{ name: 'x' }] }),
       { status: 400, body: { error: 'bad_request', reason: "definitions: user 'x': tags_not_present" } });
     assert.equal((await guest('POST', '/definitions', { queues: 5 })).status, 400);
+    assert.deepEqual(await guest('POST', '/definitions', { ...FIXTURE, policies: [], vhosts: [] }), { status: 400, body: { error: 'bad_request',
+      reason: "definitions: vhost 'h-hadmin' does not exist and is not among the document's vhosts" } });
+    assert.equal((await guest('GET', '/users/h-hadmin-u1')).status, 404, 'the users before the dangling vhost were not imported');
     assert.equal((await guest('GET', '/vhosts/h-hadmin')).status, 404);
   });
 
