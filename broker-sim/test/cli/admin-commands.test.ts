@@ -45,3 +45,25 @@ test('a user needs a password, and a command needs an action', async () => {
   await assert.rejects(cli('user', 'add', 'dave'), /Missing required argument: password/);
   await assert.rejects(cli('user'), /Not enough non-option arguments/);
 });
+
+test('vhost limit set, list and clear on the database; a wrong name or value is one line', async () => {
+  await cli('vhost', 'add', 'lim');
+  assert.deepEqual(await cli('vhost', 'limit', 'set', 'lim', 'max-queues', '20'), ["vhost 'lim': max-queues 20"]);
+  assert.deepEqual(await cli('vhost', 'limit', 'list'), ['lim\tmax-queues=20']);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'lim', 'max-foo', '3'), /^Error: the limit must be max-connections or max-queues, got 'max-foo'$/);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'lim', 'max-queues', '1.5'), /the value must be a whole number, -1 or more, got 1.5/);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'nowhere', 'max-queues', '1'), /^Error: no vhost 'nowhere'$/);
+  assert.deepEqual(await cli('vhost', 'limit', 'clear', 'lim', 'max-queues'), ["vhost 'lim': max-queues cleared"]);
+  assert.deepEqual(await cli('vhost', 'limit', 'list'), []);
+});
+
+test('permission set, list and clear on the database; unknown users and bad regexes are one line', async () => {
+  await cli('user', 'add', 'erin', '--password', 'pw');
+  await cli('vhost', 'add', 'team');
+  await cli('permission', 'set', 'erin', 'team', '--read', '^in$');
+  assert.deepEqual(await cli('permission', 'list', '--vhost', 'team'), ['erin\tteam\t.*\t.*\t^in$']);
+  await assert.rejects(cli('permission', 'set', 'nobody', 'team'), /^Error: no user 'nobody'$/);
+  await assert.rejects(cli('permission', 'set', 'erin', 'team', '--write', '('), /--write is not a valid regex/);
+  assert.deepEqual(await cli('permission', 'clear', 'erin', 'team'), ["permissions of 'erin' on 'team' cleared"]);
+  assert.deepEqual(await cli('permission', 'list', '--vhost', 'team'), []);
+});

@@ -11,7 +11,11 @@ import { change, withAdmin } from './admin.ts';
 
 const named = (y: Argv) => dbOptions(y)
   .positional('vhost', { type: 'string', demandOption: true })
-  .positional('name', { type: 'string', choices: VHOST_LIMITS, demandOption: true, describe: 'the limit' });
+  .positional('name', { type: 'string', demandOption: true, describe: `the limit: ${VHOST_LIMITS.join(' or ')}` })
+  .check((a) => {
+    if (!(VHOST_LIMITS as readonly string[]).includes(a.name)) throw new Error(`the limit must be ${VHOST_LIMITS.join(' or ')}, got '${a.name}'`);
+    return true;
+  });
 
 const setBuilder = (y: Argv) => named(y)
   .positional('value', { type: 'number', demandOption: true, describe: 'the most allowed; -1 = no limit' })
