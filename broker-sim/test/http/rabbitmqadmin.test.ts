@@ -4,6 +4,10 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import amqp from 'amqplib';
 import { startBrokerSim, type BrokerSim } from '../../src/index.ts';
 import { useRabbitmqadmin } from './rabbitmqadmin-support.ts';
 
@@ -58,5 +62,31 @@ describe('rabbitmqadmin against broker-sim', () => {
     const r = await admin(['list', 'queues'], 'wrong');
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /Access refused/);
+  });
+
+  test("export the whole broker and import it into another broker-sim: users log in there with their passwords", async (t) => {
+    if (rmq.skip) return t.skip(rmq.skip);
+    await ok(['declare', 'vhost', 'name=class']);
+    await ok(['declare', 'user', 'name=ann', 'password=ann-pw', 'tags=management']);
+    await ok(['declare', 'permission', 'vhost=class', 'user=ann', 'configure=.*', 'write=.*', 'read=.*']);
+    await ok(['-V', 'class', 'declare', 'queue', 'name=homework', 'durable=true']);
+    const file = join(tmpdir(), `queuelab-export-${process.pid}.json`);
+    t.after(() => rmSync(file, { force: true }));
+    await ok(['export', file]);
+    const other = await startBrokerSim({ port: 0, httpPort: 0 });
+    try {
+      const before = sim;
+      sim = other;
+      try {
+        await ok(['import', file]);
+        assert.match(await ok(['-V', 'class', 'list', 'queues']), /\|\s+homework\s+\|/);
+      } finally {
+        sim = before;
+      }
+      const conn = await amqp.connect(`amqp://ann:ann-pw@127.0.0.1:${other.port}/class`);
+      await conn.close();
+    } finally {
+      await other.close();
+    }
   });
 });
