@@ -133,7 +133,7 @@ export class Broker implements VhostServices {
     for (const name of state.vhosts) this.vhosts.set(name, this.newVhost(name));
     for (const u of state.users) this.users.set(u.name, u);
     for (const p of state.permissions) this.setPermissionInMemory(p);
-    for (const p of state.policies) this.vhost(p.vhost)?.policies.set(p.name, p);
+    for (const p of state.policies) this.vhost(p.vhost)?.setPolicy(p);
     if (state.vhosts.length === 0 && state.users.length === 0) this.createDefaults();
     for (const q of state.queues) {
       this.vhost(q.vhost)?.declareQueue({ queue: q.name, passive: false, durable: true, exclusive: false,

@@ -204,4 +204,32 @@ forEachBroker('policies', (broker) => {
     assert.equal(body(await getOne(ch, q)), 'first', 'reject-publish kept the first');
     await ch.deleteQueue(q);
   });
+
+  test('a quorum queue: the policy\'s overflow wins over x-overflow, and a policy sets its delivery limit', async () => {
+    const api = client(broker);
+    const conn = await connect(broker.url);
+    const ch = await conn.createConfirmChannel();
+    const prefix = broker.name('pol-qq');
+    const [q, limited] = [`${prefix}.q`, `${prefix}.limited`];
+    await ch.assertQueue(q, { durable: true, arguments: { 'x-queue-type': 'quorum', 'x-overflow': 'reject-publish' } });
+    await ch.assertQueue(limited, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
+    await policy(api, prefix, { 'max-length': 1, overflow: 'drop-head', 'delivery-limit': 0 });
+    const confirm = (text: string) => new Promise<boolean>((resolve) => ch.sendToQueue(q, Buffer.from(text), {}, (err) => resolve(!err)));
+    await eventually('the policy\'s limit on the queue', async () => {
+      await ch.purgeQueue(q);
+      const confirmed = [await confirm('first'), await confirm('second')];
+      return [...confirmed, await count(ch, q)];
+    }, (r) => r.join() === 'true,true,1', 10_000);
+    assert.equal(body(await getOne(ch, q)), 'second', 'drop-head made room for the second');
+    // Delivery limit 0: a message given back once is dropped (no dead-letter exchange), not redelivered.
+    ch.sendToQueue(limited, Buffer.from('once'));
+    await ch.waitForConfirms();
+    const m = await getOne(ch, limited);
+    ch.nack(m, false, true);
+    ch.sendToQueue(limited, Buffer.from('after'));
+    await ch.waitForConfirms();
+    assert.equal(body(await getOne(ch, limited)), 'after', 'the message given back is gone');
+    assert.equal(await count(ch, limited), 0);
+    for (const x of [q, limited]) await ch.deleteQueue(x);
+  });
 });
