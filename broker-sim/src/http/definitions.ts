@@ -1,12 +1,13 @@
 /**
  * /api/definitions and /api/definitions/{vhost}: the broker's topology as one JSON document, in
  * RabbitMQ's format, and back. GET exports users (with RabbitMQ's password hashes), vhosts,
- * permissions, vhost limits (as vhost-limits parameters), queues, exchanges and bindings; POST
+ * permissions, vhost limits (as vhost-limits parameters), policies, queues, exchanges and bindings; POST
  * imports such a document — RabbitMQ's own export included. A document is checked whole before
  * anything is applied: a malformed one gets one 400 naming the first fault and changes nothing.
  * Administrators only, as RabbitMQ.
  */
 import type { Exchange } from '../core/exchange.ts';
+import { PolicyError, readPolicy, type PolicyRecord } from '../core/policies.ts';
 import type { Queue } from '../core/queue.ts';
 import type { Vhost } from '../core/vhost.ts';
 import { afterCommit, noContent, ok, type ApiRequest, type ApiResult, type ApiRouter } from './api.ts';
@@ -41,8 +42,9 @@ function vhostObjects(v: Vhost, withVhost: boolean) {
   const bindings = [...v.exchanges.values()].filter((x) => x.name !== '').flatMap((x) => x.bindings.map((b): DefinitionBinding => ({
     source: x.name, ...tag, destination: b.destination, destination_type: b.destinationType, routing_key: b.routingKey, arguments: b.args })));
   const parameters = limitsJson(v).map((l): DefinitionParameter => ({ value: l.value, vhost: v.name, component: 'vhost-limits', name: 'limits' }));
-  // GAP: policies are not part of broker-sim yet; an export lists none.
-  const policies: DefinitionPolicy[] = [];
+  // As RabbitMQ: a policy keeps its vhost field even in a vhost's own export.
+  const policies = [...v.policies.values()].map((p): DefinitionPolicy => ({
+    vhost: v.name, name: p.name, pattern: p.pattern, 'apply-to': p.applyTo, definition: p.definition, priority: p.priority }));
   return { parameters, policies, queues, exchanges, bindings };
 }
 
@@ -109,6 +111,7 @@ interface Plan {
   vhosts: string[];
   permissions: { vhost: string; user: string; entry: Entry }[];
   limits: { vhost: string; limits: [string, unknown][] }[];
+  policies: PolicyRecord[];
   queues: { vhost: string; name: string; durable: boolean; autoDelete: boolean; args: Record<string, unknown> }[];
   exchanges: { vhost: string; name: string; type: string; durable: boolean; autoDelete: boolean; internal: boolean; args: Record<string, unknown> }[];
   bindings: { vhost: string; source: string; destination: string; destinationType: 'queue' | 'exchange'; routingKey: string; args: Record<string, unknown> }[];
@@ -144,11 +147,15 @@ function plan(doc: Entry, vhost?: string): Plan {
     for (const [k, x] of entries) readLimit(k, x);
     return { vhost: vh(p, where), limits: entries };
   });
-  const policies = section(doc, 'policies');
-  // GAP: policies are not part of broker-sim yet; a document with any is refused whole, so none is lost unnoticed.
-  if (policies.length > 0) {
-    throw httpErrors.badRequest(`definitions: policies are not supported by broker-sim yet (${policies.map((p) => `'${String(p.name)}'`).join(', ')}); remove them to import the rest`);
-  }
+  const policies = section(doc, 'policies').map((p) => {
+    const name = text(p, 'name', 'a policy');
+    try {
+      return readPolicy(vh(p, `policy '${name}'`), name, p);
+    } catch (err) {
+      if (err instanceof PolicyError) throw httpErrors.badRequest(`definitions: policy '${name}': ${err.message.replace(/^Validation failed\s*/, '').trim()}`);
+      throw err;
+    }
+  });
   const queues = section(doc, 'queues').map((q) => {
     const where = `queue '${String(q.name)}'`;
     return { vhost: vh(q, where), name: text(q, 'name', 'a queue'), durable: flag(q, 'durable', where),
@@ -168,7 +175,7 @@ function plan(doc: Entry, vhost?: string): Plan {
     return { vhost: vh(b, where), source: text(b, 'source', where), destination: text(b, 'destination', where), destinationType,
       routingKey: text(b, 'routing_key', where, ''), args: table(b, 'arguments', where) } as Plan['bindings'][number];
   });
-  return { users, vhosts, permissions, limits, queues, exchanges, bindings };
+  return { users, vhosts, permissions, limits, policies, queues, exchanges, bindings };
 }
 
 /**
@@ -179,7 +186,7 @@ function checkReferences(req: ApiRequest, p: Plan): void {
   const { broker } = req.ctx;
   const vhosts = new Set([...broker.vhosts.keys(), ...p.vhosts]);
   const users = new Set([...broker.users.keys(), ...p.users.map((u) => u.name as string)]);
-  const named = [...p.permissions, ...p.limits, ...p.queues, ...p.exchanges, ...p.bindings].map((o) => o.vhost);
+  const named = [...p.permissions, ...p.limits, ...p.policies, ...p.queues, ...p.exchanges, ...p.bindings].map((o) => o.vhost);
   const vhost = named.find((v) => !vhosts.has(v));
   if (vhost !== undefined) throw httpErrors.badRequest(`definitions: vhost '${vhost}' does not exist and is not among the document's vhosts`);
   const user = p.permissions.find((x) => !users.has(x.user))?.user;
@@ -193,7 +200,7 @@ function target(req: ApiRequest, name: string): Vhost {
   return v;
 }
 
-/** Applies a checked plan in RabbitMQ's order: users, vhosts, permissions, limits, exchanges, queues, bindings. */
+/** Applies a checked plan in RabbitMQ's order: users, vhosts, permissions, limits, policies, exchanges, queues, bindings. */
 function apply(req: ApiRequest, p: Plan): void {
   const { broker } = req.ctx;
   for (const u of p.users) putUser(req, u.name as string, u);
@@ -210,6 +217,7 @@ function apply(req: ApiRequest, p: Plan): void {
     const v = target(req, vhost);
     for (const [k, x] of limits) broker.setVhostLimit(v, ...readLimit(k, x));
   }
+  for (const policy of p.policies) broker.setPolicy(policy);
   try {
     for (const x of p.exchanges) target(req, x.vhost).declareExchange(x.name, x.type, false, x.durable, x.autoDelete, x.internal, x.args);
     for (const q of p.queues) {

@@ -8,6 +8,7 @@ import { registerMessageRoutes } from './messages.ts';
 import { registerNodeExtrasRoutes } from './node-extras.ts';
 import { registerOverviewRoutes } from './overview.ts';
 import { registerPermissionRoutes } from './permissions.ts';
+import { registerPolicyRoutes } from './policies.ts';
 import { registerQueuelabRoutes } from './queuelab.ts';
 import { registerQueueRoutes } from './queues.ts';
 import { Router } from './router.ts';
@@ -28,5 +29,6 @@ export function buildRouter(): ApiRouter {
   registerVhostLimitRoutes(r);
   registerDefinitionRoutes(r);
   registerNodeExtrasRoutes(r);
+  registerPolicyRoutes(r);
   return r;
 }

@@ -22,6 +22,15 @@ CREATE TABLE IF NOT EXISTS vhost_limits ( -- RabbitMQ's vhost limits: max-queues
   value INTEGER NOT NULL,               -- -1 = no limit, as RabbitMQ
   PRIMARY KEY (vhost, name)
 );
+CREATE TABLE IF NOT EXISTS policies (
+  vhost TEXT NOT NULL,
+  name TEXT NOT NULL,
+  pattern TEXT NOT NULL,                -- regex on queue / exchange names, unanchored
+  apply_to TEXT NOT NULL,               -- 'queues', 'exchanges' or 'all'
+  priority REAL NOT NULL,
+  definition TEXT NOT NULL,             -- JSON
+  PRIMARY KEY (vhost, name)
+);
 CREATE TABLE IF NOT EXISTS queues (     -- durable queues only
   vhost TEXT NOT NULL,
   name TEXT NOT NULL,

@@ -1,8 +1,8 @@
 /**
  * /api/definitions: the topology as one document, exported and imported — on both brokers for a
- * vhost's queues, exchanges and bindings; on broker-sim, RabbitMQ's own export of a whole broker
- * (fixtures/rabbitmq-definitions.json, taken from RabbitMQ 3.10.8) brings its users, passwords,
- * permissions and limits along.
+ * vhost's policies, queues, exchanges and bindings; on broker-sim, RabbitMQ's own export of a whole
+ * broker (fixtures/rabbitmq-definitions.json, taken from RabbitMQ 3.10.8) brings its users,
+ * passwords, permissions, limits and policies along.
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -15,10 +15,11 @@ import { settled } from './support.ts';
 
 const FIXTURE = JSON.parse(readFileSync(new URL('./fixtures/rabbitmq-definitions.json', import.meta.url), 'utf8'));
 
-/** The fixture's vhost, queues, exchanges and bindings, for a per-vhost import. */
+/** The fixture's policies, queues, exchanges and bindings, for a per-vhost import (the path names the vhost). */
 function vhostPart(): Record<string, unknown> {
   const { queues, exchanges, bindings } = FIXTURE;
-  return { queues, exchanges, bindings };
+  const policies = FIXTURE.policies.map(({ vhost: _vhost, ...p }: { vhost: string }) => p);
+  return { policies, queues, exchanges, bindings };
 }
 
 forEachBroker('management API: definitions of a vhost', (broker: BrokerUnderTest) => {
@@ -26,12 +27,14 @@ forEachBroker('management API: definitions of a vhost', (broker: BrokerUnderTest
   const own = ownVhost(broker, 'hadmin-defs');
   const v = (): string => own.path;
 
-  test("a vhost's queues, exchanges and bindings imported (204) and exported again, fields as RabbitMQ's", async () => {
+  test("a vhost's policies, queues, exchanges and bindings imported (204) and exported again, fields as RabbitMQ's", async () => {
     assert.equal((await guest('POST', `/definitions/${v()}`, vhostPart())).status, 204);
     const got = await guest('GET', `/definitions/${v()}`);
     assert.equal(got.status, 200);
     assert.deepEqual(Object.keys(got.body).sort(), ['bindings', 'exchanges', 'parameters', 'policies', 'queues', 'rabbit_version']);
     assert.deepEqual(got.body.queues, [{ name: 'hq', durable: true, auto_delete: false, arguments: { 'x-max-length': 5 } }]);
+    assert.deepEqual(got.body.policies,
+      [{ vhost: own.name, name: 'hpol', pattern: '^hq$', 'apply-to': 'queues', definition: { 'message-ttl': 60000 }, priority: 1 }]);
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     assert.deepEqual(got.body.exchanges.sort(byName), [
       { name: 'hx', type: 'fanout', durable: true, auto_delete: false, internal: false, arguments: {} },
@@ -79,28 +82,31 @@ describe("management API: RabbitMQ's own export imported into broker-sim", () =>
     await sim.close();
   });
 
-  test('policies, not yet supported, are refused with a clear 400 and nothing is imported', async () => {
-    const r = await guest('POST', '/definitions', FIXTURE);
+  test('a policy RabbitMQ would refuse is a 400 naming it, and nothing is imported', async () => {
+    const policies = [{ ...FIXTURE.policies[0], definition: { 'max-length': 'a' } }];
+    const r = await guest('POST', '/definitions', { ...FIXTURE, policies });
     assert.equal(r.status, 400);
-    assert.match(r.body.reason, /policies are not supported by broker-sim yet \('hpol'\)/);
+    assert.match(r.body.reason, /^definitions: policy 'hpol': /);
     assert.equal((await guest('GET', '/users/h-hadmin-u1')).status, 404);
   });
 
   test('a malformed document is a 400 naming the fault, and changes nothing', async () => {
-    const bad = { ...FIXTURE, policies: [], queues: [{ name: 'q', vhost: 'h-hadmin', durable: 'sometimes' }] };
+    const bad = { ...FIXTURE, queues: [{ name: 'q', vhost: 'h-hadmin', durable: 'sometimes' }] };
     assert.deepEqual(await guest('POST', '/definitions', bad),
       { status: 400, body: { error: 'bad_request', reason: "definitions: queue 'q' needs durable as true or false" } });
     assert.deepEqual(await guest('POST', '/definitions', { users: [{ name: 'x' }] }),
       { status: 400, body: { error: 'bad_request', reason: "definitions: user 'x': tags_not_present" } });
     assert.equal((await guest('POST', '/definitions', { queues: 5 })).status, 400);
-    assert.deepEqual(await guest('POST', '/definitions', { ...FIXTURE, policies: [], vhosts: [] }), { status: 400, body: { error: 'bad_request',
+    assert.deepEqual(await guest('POST', '/definitions', { ...FIXTURE, vhosts: [] }), { status: 400, body: { error: 'bad_request',
       reason: "definitions: vhost 'h-hadmin' does not exist and is not among the document's vhosts" } });
     assert.equal((await guest('GET', '/users/h-hadmin-u1')).status, 404, 'the users before the dangling vhost were not imported');
     assert.equal((await guest('GET', '/vhosts/h-hadmin')).status, 404);
   });
 
-  test("users log in with the passwords RabbitMQ hashed; permissions, limits, queues and bindings come along", async () => {
-    assert.equal((await guest('POST', '/definitions', { ...FIXTURE, policies: [] })).status, 204);
+  test("users log in with the passwords RabbitMQ hashed; permissions, limits, policies, queues and bindings come along", async () => {
+    assert.equal((await guest('POST', '/definitions', FIXTURE)).status, 204);
+    assert.deepEqual((await guest('GET', '/policies/h-hadmin/hpol')).body,
+      { vhost: 'h-hadmin', name: 'hpol', pattern: '^hq$', 'apply-to': 'queues', definition: { 'message-ttl': 60000 }, priority: 1 });
     const u1 = await guest('GET', '/users/h-hadmin-u1');
     assert.deepEqual(u1.body.tags, ['management']);
     assert.equal((await api(broker(), 'h-hadmin-u1', 'pw1')('GET', '/whoami')).status, 200);
@@ -123,7 +129,7 @@ describe("management API: RabbitMQ's own export imported into broker-sim", () =>
       const otherApi = api({ kind: 'sim', url: other.url, managementUrl: other.managementUrl!, name: (p) => p });
       assert.equal((await otherApi('POST', '/definitions', exported)).status, 204);
       const again = (await otherApi('GET', '/definitions')).body;
-      const sorted = (d: Record<string, unknown[]>) => Object.fromEntries(['users', 'vhosts', 'permissions', 'parameters', 'queues', 'exchanges', 'bindings']
+      const sorted = (d: Record<string, unknown[]>) => Object.fromEntries(['users', 'vhosts', 'permissions', 'parameters', 'policies', 'queues', 'exchanges', 'bindings']
         .map((k) => [k, d[k]!.map((x) => JSON.stringify(x)).sort()]));
       assert.deepEqual(sorted(again), sorted(exported));
     } finally {

@@ -6,7 +6,7 @@
  * never written behind its back.
  */
 import { resolve } from 'node:path';
-import type { PermissionRecord } from '../../core/storage.ts';
+import type { PermissionRecord, PolicyRecord } from '../../core/storage.ts';
 import type { VhostLimit } from '../../core/vhost.ts';
 import { readAdminToken } from '../../admin-token.ts';
 import { listDiscoveries, type Discovery } from '../../discovery.ts';
@@ -15,6 +15,8 @@ import { ApiAdmin } from './api-admin.ts';
 import { DbAdmin } from './db-admin.ts';
 
 export interface UserEntry { name: string; tags: string[] }
+/** A policy as RabbitMQ's API and set_policy take it. */
+export interface PolicyBody { pattern: string; definition: unknown; priority: number; 'apply-to': string }
 export interface LimitsEntry { vhost: string; value: Record<string, number> }
 
 export interface Admin {
@@ -35,6 +37,15 @@ export interface Admin {
   setLimit(vhost: string, name: VhostLimit, value: number): Promise<void>;
   clearLimit(vhost: string, name: VhostLimit): Promise<void>;
   limits(): Promise<LimitsEntry[]>;
+  /** Throws a one-line error ("policy refused: …", "no vhost …") when it is not taken. */
+  setPolicy(vhost: string, name: string, body: PolicyBody): Promise<void>;
+  clearPolicy(vhost: string, name: string): Promise<boolean>;
+  policies(vhost?: string): Promise<PolicyRecord[]>;
+}
+
+/** RabbitMQ's validation reason as one line of the admin commands. */
+export function policyRefused(reason: string): Error {
+  return new Error(`policy refused: ${reason.replace(/^Validation failed\s*/, '').trim()}`);
 }
 
 /** The running broker on this database file, if any. */

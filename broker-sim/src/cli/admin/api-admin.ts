@@ -3,11 +3,17 @@
  * broker wrote next to its database. Changes take effect at once (a deleted user's connections
  * are closed, a new user logs in right away) and the broker commits them itself.
  */
-import type { PermissionRecord } from '../../core/storage.ts';
+import type { PermissionRecord, PolicyRecord } from '../../core/storage.ts';
 import type { VhostLimit } from '../../core/vhost.ts';
-import type { Admin, LimitsEntry, UserEntry } from './admin.ts';
+import type { PolicyInfo } from '../../http/contract.ts';
+import { policyRefused, type Admin, type LimitsEntry, type PolicyBody, type UserEntry } from './admin.ts';
 
 const seg = encodeURIComponent;
+
+/** Undoes the API's HTML escaping of RabbitMQ's reasons ("&lt;&lt;" → "<<"). */
+function unescaped(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+}
 
 /** A running broker's API and the credential it takes from the admin commands. */
 export interface RunningBroker { pid: number; managementUrl: string; token: string }
@@ -19,8 +25,8 @@ export class ApiAdmin implements Admin {
     this.where = ` on the running broker-sim (pid ${running.pid})`;
   }
 
-  /** One call; a refusal is a one-line error with the API's reason. 404 is returned, not thrown. */
-  private async call(method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown }> {
+  /** One call; a refusal is a one-line error with the API's reason (400s given to `refused`). 404 is returned, not thrown. */
+  private async call(method: string, path: string, body?: unknown, refused?: (reason: string) => Error): Promise<{ status: number; json: unknown }> {
     let res: Response;
     try {
       res = await fetch(`${this.running.managementUrl}/api${path}`, {
@@ -36,6 +42,7 @@ export class ApiAdmin implements Admin {
     const json: unknown = text === '' ? undefined : JSON.parse(text);
     if (res.status >= 400 && res.status !== 404) {
       const reason = (json as { reason?: string } | undefined)?.reason ?? res.statusText;
+      if (res.status === 400 && refused) throw refused(unescaped(reason));
       throw new Error(`the running broker-sim refused ${method} /api${path}: ${res.status} ${reason}`);
     }
     return { status: res.status, json };
@@ -71,4 +78,14 @@ export class ApiAdmin implements Admin {
     if (!(await this.found('DELETE', `/vhost-limits/${seg(vhost)}/${name}`))) throw new Error(`no vhost '${vhost}'`);
   }
   limits(): Promise<LimitsEntry[]> { return this.list<LimitsEntry>('/vhost-limits'); }
+
+  async setPolicy(vhost: string, name: string, body: PolicyBody): Promise<void> {
+    const { status } = await this.call('PUT', `/policies/${seg(vhost)}/${seg(name)}`, body, policyRefused);
+    if (status === 404) throw new Error(`no vhost '${vhost}'`);
+  }
+  clearPolicy(vhost: string, name: string): Promise<boolean> { return this.found('DELETE', `/policies/${seg(vhost)}/${seg(name)}`); }
+  async policies(vhost?: string): Promise<PolicyRecord[]> {
+    const all = await this.list<PolicyInfo>(vhost === undefined ? '/policies' : `/policies/${seg(vhost)}`);
+    return all.map((p) => ({ vhost: p.vhost, name: p.name, pattern: p.pattern, applyTo: p['apply-to'], priority: p.priority, definition: p.definition }));
+  }
 }

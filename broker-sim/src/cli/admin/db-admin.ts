@@ -1,10 +1,11 @@
 /** The admin commands on a database no broker is running on: the broker state opened, changed, committed, closed. */
 import { Broker } from '../../core/broker.ts';
 import { systemClock } from '../../core/clock.ts';
-import type { PermissionRecord } from '../../core/storage.ts';
+import { PolicyError, readPolicy } from '../../core/policies.ts';
+import type { PermissionRecord, PolicyRecord } from '../../core/storage.ts';
 import type { Vhost, VhostLimit } from '../../core/vhost.ts';
 import { SqliteStore } from '../../store/sqlite-store.ts';
-import type { Admin, LimitsEntry, UserEntry } from './admin.ts';
+import { policyRefused, type Admin, type LimitsEntry, type PolicyBody, type UserEntry } from './admin.ts';
 
 export class DbAdmin implements Admin {
   readonly where = '';
@@ -52,6 +53,20 @@ export class DbAdmin implements Admin {
     return [...this.broker.vhosts.values()].filter((v) => v.limits.size > 0)
       .map((v) => ({ vhost: v.name, value: Object.fromEntries(v.limits) }));
   }
+
+  async setPolicy(vhost: string, name: string, body: PolicyBody): Promise<void> {
+    this.vhost(vhost);
+    let p: PolicyRecord;
+    try {
+      p = readPolicy(vhost, name, body);
+    } catch (err) {
+      if (err instanceof PolicyError) throw policyRefused(err.message);
+      throw err;
+    }
+    this.broker.setPolicy(p);
+  }
+  async clearPolicy(vhost: string, name: string): Promise<boolean> { return this.broker.deletePolicy(vhost, name); }
+  async policies(vhost?: string): Promise<PolicyRecord[]> { return this.broker.listPolicies(vhost); }
 
   private vhost(name: string): Vhost {
     const v = this.broker.vhost(name);
