@@ -105,6 +105,23 @@ test('vhost limit set takes effect on the running broker: a queue over max-queue
   assert.deepEqual(await cli('vhost', 'limit', 'list'), []);
 });
 
+test('policy set and clear take effect on the running broker: a queue that exists gets the policy at once', async () => {
+  await cli('user', 'add', 'ivy', '--password', 'pw', '--vhost', 'ivy');
+  const conn = await connect(url('ivy', 'pw', 'ivy'));
+  const ch = await conn.createConfirmChannel();
+  await ch.assertQueue('lab.q', { durable: false });
+  assert.deepEqual(await cli('policy', 'set', 'short', '^lab\\.', '{"max-length": 1}', '--vhost', 'ivy'),
+    [`policy 'short' set in vhost 'ivy' on the running broker-sim (pid ${sim.pid})`]);
+  assert.deepEqual(await cli('policy', 'list', '--vhost', 'ivy'), ['ivy\tshort\t^lab\\.\tall\t0\t{"max-length":1}']);
+  for (const b of ['1', '2']) ch.sendToQueue('lab.q', Buffer.from(b));
+  await ch.waitForConfirms();
+  assert.equal((await ch.checkQueue('lab.q')).messageCount, 1, "the policy's max-length holds the queue to one message");
+  await assert.rejects(cli('policy', 'set', 'bad', 'x', '{"max-length": "a"}', '--vhost', 'ivy'), /^Error: policy refused: <<"a">> is not a valid maximum length$/);
+  assert.deepEqual(await cli('policy', 'clear', 'short', '--vhost', 'ivy'), [`policy 'short' cleared in vhost 'ivy' on the running broker-sim (pid ${sim.pid})`]);
+  await assert.rejects(cli('policy', 'clear', 'short', '--vhost', 'ivy'), /^Error: no policy 'short' in vhost 'ivy'$/);
+  await conn.close();
+});
+
 test("a vhost deleted while the broker runs: its durable exchanges and bindings do not come back after a restart", async () => {
   await cli('user', 'add', 'fay', '--password', 'pw', '--vhost', 'fay');
   const conn = await connect(url('fay', 'pw', 'fay'));
