@@ -36,6 +36,9 @@ export interface BrokerOptions {
 /** A resource whose shortage blocks publishers, as RabbitMQ's resource alarms. */
 export type AlarmResource = 'memory' | 'disk';
 
+/** Checked for a user who does not exist, so a login's time does not tell which users do. */
+const UNKNOWN_USER_HASH = hashPassword('');
+
 /** RabbitMQ's default consumer_timeout: 30 minutes. */
 export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
 
@@ -296,7 +299,11 @@ export class Broker implements VhostServices {
     const refused = errors.accessRefused(
       `Login was refused using authentication mechanism ${mechanism}. For details see the broker logfile.`);
     const u = this.users.get(username);
-    if (!u) throw refused;
+    if (!u) {
+      // A check against a hash of nothing: an unknown user costs what a wrong password does.
+      verifyPassword(password, UNKNOWN_USER_HASH);
+      throw refused;
+    }
     if (username === 'guest' && !loopback) throw refused;
     const digest = createHash('sha256').update(password).digest('base64');
     if (this.verified.get(username) !== digest) {
