@@ -15,7 +15,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { rabbitMqFromEnv } from '../tools/shared/brokers/index.ts';
-import { declared, queueState, rabbitClassServer, SHEET_PASSWORD, simClassServer, type ClassServer } from './support/class-server.ts';
+import { connectionCount, declared, queueState, rabbitClassServer, SHEET_PASSWORD, simClassServer, type ClassServer } from './support/class-server.ts';
 import { scratchDir } from './support/sim-process.ts';
 import { hasTmux, TmuxSession } from './support/tmux.ts';
 
@@ -70,11 +70,11 @@ for (const kind of kinds) {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    const connectionLines = (): string[] => [
+    const connectionLines = (heartbeat = 3600): string[] => [
       'import pika',
       'from pika.credentials import PlainCredentials',
       `credentials = PlainCredentials('${server.student}','${SHEET_PASSWORD}')`,
-      `params = pika.ConnectionParameters('${server.host}', port=${server.port}, virtual_host='${server.student}', credentials=credentials, heartbeat=3600)`,
+      `params = pika.ConnectionParameters('${server.host}', port=${server.port}, virtual_host='${server.student}', credentials=credentials, heartbeat=${heartbeat})`,
       'connection = pika.BlockingConnection(params)',
       'channel = connection.channel()',
       "channel.queue_declare(queue='hello')",
@@ -216,6 +216,18 @@ for (const kind of kinds) {
       await enter(sender, "channel.queue_delete(queue='hello')");
       await tmux.waitFor(sender, /Queue\.DeleteOk\(\['message_count=1'\]\)/);
       assert.equal(await declared(server, 'hello'), undefined);
+    });
+
+    test('timeouts: an idle python3 with a short heartbeat gets the sheet\'s StreamLostError; heartbeat=3600 does not', async () => {
+      const idle = await python();
+      for (const line of connectionLines(1).slice(0, -1)) await enter(idle, line);
+      await until('the second connection listed', () => connectionCount(server), (n) => n === 2);
+      await until('the broker to drop the silent connection', () => connectionCount(server), (n) => n === 1);
+      await enter(idle, "channel.basic_publish(exchange='', routing_key='hello', body='Hello World!')");
+      await tmux.waitFor(idle, /StreamLostError: Stream connection lost: ConnectionResetError\(104, 'Connection reset by peer'\)/);
+      // The first session, idle all along with the sheet's heartbeat=3600, still works.
+      await enter(sender, "channel.queue_declare(queue='hello')");
+      await tmux.waitFor(sender, declareOk(0));
     });
   });
 }

@@ -89,6 +89,15 @@ export async function rabbitClassServer(amqpUrl: string, managementUrl: string):
   return classServer('rabbitmq', u.hostname, Number(u.port || 5672), student, managementUrl, cleanUp);
 }
 
+const studentAuth = (server: ClassServer): string => `Basic ${Buffer.from(`${server.student}:${SHEET_PASSWORD}`).toString('base64')}`;
+
+/** How many connections the student has open, as the management API lists them to the student. */
+export async function connectionCount(server: ClassServer): Promise<number> {
+  const res = await fetch(`${server.managementUrl}/api/connections`, { headers: { authorization: studentAuth(server) } });
+  if (!res.ok) throw new Error(`GET connections: ${res.status} ${await res.text()}`);
+  return (await res.json() as { user?: string }[]).filter((c) => c.user === server.student).length;
+}
+
 export interface QueueState {
   ready: number;
   unacked: number;
@@ -97,9 +106,8 @@ export interface QueueState {
 
 /** What the broker holds in the student's queue, read as the student through the management API; undefined when there is none. */
 export async function queueState(server: ClassServer, queue: string): Promise<QueueState | undefined> {
-  const auth = `Basic ${Buffer.from(`${server.student}:${SHEET_PASSWORD}`).toString('base64')}`;
   const res = await fetch(`${server.managementUrl}/api/queues/${encodeURIComponent(server.student)}/${encodeURIComponent(queue)}`,
-    { headers: { authorization: auth } });
+    { headers: { authorization: studentAuth(server) } });
   if (res.status === 404) return undefined;
   if (!res.ok) throw new Error(`GET queue ${queue}: ${res.status} ${await res.text()}`);
   const q = await res.json() as { messages_ready?: number; messages_unacknowledged?: number; consumers?: number };

@@ -308,7 +308,8 @@ export class Connection {
       if (this.blocked) this.lastReceived = now;
       if (now - this.lastReceived > 2 * ms) {
         this.options.log(`connection ${this.name}: missed heartbeats from client, timeout: ${this.heartbeat}s`);
-        this.socket.destroy();
+        // A reset, not a close, as RabbitMQ's: the peer sees ECONNRESET.
+        this.socket.resetAndDestroy();
         return;
       }
       if (now - this.lastSent >= ms / 2) this.send(HEARTBEAT_FRAME);
