@@ -113,6 +113,8 @@ for (const kind of kinds) {
     test('sending: the sheet\'s connection lines, queue_declare and five basic_publish in python3', async () => {
       sender = await python();
       await enter(sender, 'import pika');
+      await enter(sender, 'help(pika.BlockingConnection)');
+      await tmux.waitFor(sender, /class BlockingConnection/);
       await enter(sender, 'help(pika.ConnectionParameters)');
       await tmux.waitFor(sender, /class ConnectionParameters/);
       for (const line of connectionLines()) await enter(sender, line);
