@@ -27,7 +27,7 @@ export function parseTags(tags: string): string[] {
 }
 
 /** Checks an Authorization header; throws RabbitMQ's 401s. */
-export function authenticate(broker: Broker, authorization: string | undefined, loopback: boolean): Principal {
+export async function authenticate(broker: Broker, authorization: string | undefined, loopback: boolean): Promise<Principal> {
   const m = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
   if (!m) throw httpErrors.loginFailed();
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
@@ -35,7 +35,7 @@ export function authenticate(broker: Broker, authorization: string | undefined, 
   if (colon < 0) throw httpErrors.loginFailed();
   let user: User;
   try {
-    user = broker.authenticate('PLAIN', decoded.slice(0, colon), decoded.slice(colon + 1), loopback);
+    user = await broker.authenticate('PLAIN', decoded.slice(0, colon), decoded.slice(colon + 1), loopback);
   } catch (err) {
     if (err instanceof AmqpError) throw httpErrors.loginFailed();
     throw err;

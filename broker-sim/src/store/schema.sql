@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS vhosts (
 );
 CREATE TABLE IF NOT EXISTS users (
   name TEXT PRIMARY KEY,
-  password_hash TEXT NOT NULL,          -- scrypt$salt$hash, never the password
+  password_hash TEXT NOT NULL,          -- sha256$base64(salt ‖ hash) as RabbitMQ's (older: scrypt$salt$hash), never the password
   tags TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS permissions (
