@@ -7,10 +7,11 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { forEachBroker } from '../../../test/support/brokers.ts';
+import { runClient } from './support/run-client.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
 const VENV = `${repo}.queuelab/venv-py-clients`;
@@ -32,22 +33,10 @@ function provision(): string | undefined {
 const missing = provision();
 if (missing) console.log(`# py-amqp/kombu tests skipped: ${missing}`);
 
-function run(url: string, queue: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(PYTHON, [SCRIPT, url, queue], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
-    child.on('exit', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
-  });
-}
-
 forEachBroker('py-amqp and kombu', (broker) => {
   test('publish, get, immediate=true refused, a kombu round trip, RabbitMQ\'s QoS semantics', async (t) => {
     if (missing) { t.skip(missing); return; }
-    const r = await run(broker.url, broker.name('py'));
+    const r = await runClient(PYTHON, [SCRIPT, broker.url, broker.name('py')], 30_000);
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()!), {
       product: 'RabbitMQ',
