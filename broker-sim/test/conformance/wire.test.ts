@@ -58,6 +58,16 @@ forEachBroker('the wire', (broker) => {
     await channels[3]!.checkExchange('amq.direct');
   });
 
+  test('amqplib asking for heartbeat 0, or more than the broker offers, gets the broker\'s 60 s', async () => {
+    const negotiated = async (asked: number): Promise<number> => {
+      const conn = await connect(`${broker.url}?heartbeat=${asked}`);
+      const hb = (conn as unknown as { connection: { heartbeat: number } }).connection.heartbeat;
+      await conn.close();
+      return hb;
+    };
+    assert.deepEqual([await negotiated(0), await negotiated(5), await negotiated(600)], [60, 5, 60]);
+  });
+
   test('a tune-ok asking for channel_max 0 ends the handshake without a connection.close', async () => {
     const r = await raw(broker.url);
     await r.handshake({ channelMax: 0 }, false);
