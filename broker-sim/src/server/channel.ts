@@ -377,7 +377,9 @@ export class ServerChannel implements ChannelSink {
 
   consumerCancelled(consumerTag: string): void {
     if (this.conn.clientProperties.capabilities && (this.conn.clientProperties.capabilities as Record<string, unknown>).consumer_cancel_notify) {
-      this.reply('basic.cancel', { consumerTag, nowait: true });
+      // After the reply to the method that caused it (a queue.delete on this channel), as
+      // RabbitMQ's channel sends delete-ok before it reads the queue's cancel notice.
+      queueMicrotask(() => this.reply('basic.cancel', { consumerTag, nowait: true }));
     }
   }
 

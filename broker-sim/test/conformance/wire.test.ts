@@ -92,6 +92,30 @@ forEachBroker('the wire', (broker) => {
   });
 });
 
+forEachBroker('the order of replies', (broker) => {
+  after(async () => { for (const r of opened) r.end(); });
+
+  for (const durable of [true, false]) {
+    test(`deleting a ${durable ? 'durable' : 'transient'} queue its own channel consumes: delete-ok, then basic.cancel`, async () => {
+      const r = await raw(broker.url);
+      await r.handshake({}, true, { capabilities: { consumer_cancel_notify: true } });
+      r.send(1, 'channel.open', {});
+      await r.next('channel.open-ok');
+      const q = broker.name('deleted');
+      r.send(1, 'queue.declare', { queue: q, durable });
+      await r.next('queue.declare-ok');
+      r.send(1, 'basic.consume', { queue: q, consumerTag: 'doomed' });
+      await r.next('basic.consume-ok');
+      r.send(1, 'queue.delete', { queue: q });
+      const names = (): string[] => r.frames.flatMap((f) => (f.type === 1 ? [f.method.name] : []));
+      await within(3000, 'queue.delete-ok and basic.cancel', (async () => {
+        while (!(names().includes('queue.delete-ok') && names().includes('basic.cancel'))) await new Promise((res) => setTimeout(res, 5));
+      })());
+      assert.deepEqual(names(), ['queue.delete-ok', 'basic.cancel']);
+    });
+  }
+});
+
 test('broker-sim listens on 127.0.0.1 and ::1 when no host is given', async (t) => {
   const sim = await startPrivateSim({ host: undefined });
   t.after(() => sim.close());

@@ -70,11 +70,11 @@ export class Raw {
   }
 
   /** Protocol header, start-ok (PLAIN as guest), tune-ok; with `open`, connection.open on vhost /. */
-  async handshake(tune: Tune = {}, open = true): Promise<void> {
+  async handshake(tune: Tune = {}, open = true, clientProperties: Record<string, unknown> = {}): Promise<void> {
     this.write(PROTOCOL_HEADER);
     await this.next('connection.start');
     this.send(0, 'connection.start-ok', {
-      clientProperties: { product: 'raw test client' }, mechanism: 'PLAIN', response: Buffer.from('\0guest\0guest'), locale: 'en_US',
+      clientProperties: { product: 'raw test client', ...clientProperties }, mechanism: 'PLAIN', response: Buffer.from('\0guest\0guest'), locale: 'en_US',
     });
     const t = await this.args<{ frameMax: number; channelMax: number }>('connection.tune');
     this.send(0, 'connection.tune-ok', { channelMax: tune.channelMax ?? t.channelMax, frameMax: tune.frameMax ?? t.frameMax, heartbeat: tune.heartbeat ?? 0 });
