@@ -66,7 +66,8 @@ export class Connection {
   /** A password is being checked: frames that came after it wait in the buffer, in order. */
   private holding = false;
   private lastReceived = Date.now();
-  private lastSent = Date.now();
+  /** Something was sent since the heartbeat timer last looked. */
+  private sentSinceTick = true;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   /**
    * Blocked by an alarm: this connection published while one was in effect, so it is not read
@@ -136,7 +137,7 @@ export class Connection {
   }
 
   send(buf: Buffer): void {
-    this.lastSent = Date.now();
+    this.sentSinceTick = true;
     this.out.write(buf);
   }
 
@@ -361,7 +362,9 @@ export class Connection {
         this.socket.resetAndDestroy();
         return;
       }
-      if (now - this.lastSent >= ms / 2) this.send(HEARTBEAT_FRAME);
+      // As RabbitMQ's sender: a heartbeat when nothing else went out during the last half interval.
+      if (!this.sentSinceTick) this.send(HEARTBEAT_FRAME);
+      this.sentSinceTick = false;
     }), ms / 2);
     this.heartbeatTimer.unref();
   }
