@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { forEachBroker } from '../../../test/support/brokers.ts';
-import { channel, closeAll, within } from './support/amqp.ts';
+import { channel, closeAll, connect, within } from './support/amqp.ts';
 import { runClient } from './support/run-client.ts';
 
 const repo = fileURLToPath(new URL('../../../', import.meta.url));
@@ -55,6 +55,12 @@ forEachBroker('Celery', (broker) => {
     for (const name of used) {
       await ch.deleteQueue(name);
       await ch.deleteExchange(name);
+    }
+    // Celery's remote-control exchanges, once no worker is bound to them.
+    for (const x of ['celery.pidbox', 'reply.celery.pidbox']) {
+      const c = await (await connect(broker.url)).createChannel();
+      c.on('error', () => {});
+      await c.deleteExchange(x, { ifUnused: true }).catch(() => {});
     }
     await closeAll();
   });

@@ -47,5 +47,6 @@ with kombu.Connection(url) as k:
     m.ack()
     q.consumer.cancel()
     q.queue.delete()
+    q.queue.exchange.delete()
 
 print(json.dumps(found))
