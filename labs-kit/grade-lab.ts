@@ -9,6 +9,7 @@ import { join, relative, resolve } from 'node:path';
 import amqp from 'amqplib';
 import type { Lab } from '../labs/manifest.ts';
 import { EXTENSION, inLanguage, labFiles, type Language } from './language.ts';
+import { syntaxErrors, typeErrors } from './diagnose.ts';
 import { Program } from './program.ts';
 import { requirePython } from './python.ts';
 import { StepFailure, type GradeContext, type Step, type StepResult } from './step.ts';
@@ -48,6 +49,8 @@ export async function gradeLab(lab: Lab, labDir: string,
     return summarise(lab, language, results);
   }
   if (language === 'python') requirePython();
+  const syntax = syntaxErrors(labFiles(lab, language).map((f) => join(labDir, f)));
+  if (syntax.length > 0) return summarise(lab, language, notCompiling(steps, syntax));
   const { dir, cleanup } = runnableDir(labDir);
   const run = randomBytes(3).toString('hex');
   let n = 0;
@@ -75,7 +78,7 @@ export async function gradeLab(lab: Lab, labDir: string,
       } catch (err) {
         failed = true;
         const detail = err instanceof StepFailure ? err.message : `the grader hit an error: ${(err as Error).message.split('\n')[0]}`;
-        results.push({ step: s.name, status: 'failed', detail });
+        results.push({ step: s.name, status: 'failed', detail: await withCauses(detail, programs, lab, dir, language) });
       }
     }
   } finally {
@@ -84,6 +87,27 @@ export async function gradeLab(lab: Lab, labDir: string,
     cleanup();
   }
   return summarise(lab, language, results);
+}
+
+/** Every step fails when a program does not even compile: the first says where, the rest are not run. */
+function notCompiling(steps: Step[], errors: string[]): StepResult[] {
+  return steps.map((s, i) => i === 0
+    ? { step: s.name, status: 'failed', detail: `syntax error: ${errors.join('; ')}` }
+    : { step: s.name, status: 'not run', detail: 'a program does not compile' });
+}
+
+/**
+ * A failed step's detail, with what lies behind it: a program that crashed (its error line, not the
+ * step's symptom such as "0 workers consumed"), and the type errors of the TypeScript files.
+ */
+async function withCauses(detail: string, programs: Program[], lab: Lab, dir: string, language: Language): Promise<string> {
+  const crash = programs.map((p) => p.crash()).find((c) => c !== undefined);
+  let out = crash && !detail.includes(crash) ? `${detail}; ${crash}` : detail;
+  if (language === 'ts') {
+    const types = await typeErrors(labFiles(lab, language).map((f) => join(dir, f))).catch(() => []);
+    if (types.length > 0) out += `; type error${types.length > 1 ? 's' : ''}: ${types.join('; ')}`;
+  }
+  return out;
 }
 
 function summarise(lab: Lab, language: Language, results: StepResult[]): LabResult {
