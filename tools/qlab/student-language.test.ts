@@ -68,7 +68,7 @@ test('qlab lang python, then verify 02: the starter fails at its TODO\'s step, t
   assert.match(starter.out, /✘ 02-work-queues Work queues \(Python\): 0\/2 steps/);
   assert.match(starter.out, /✘ new_task\.py sends the words of its command line as the task\n\s+expected the task "First message\.", got "Hello World!"/);
   const hint = await qlab('hint', '02');
-  assert.match(hint.out, /hint 1: new_task\.py: `' '\.join\(sys\.argv\[1:\]\) or 'Hello World!'`/);
+  assert.match(hint.out, /hint 1 of 2: new_task\.py: `' '\.join\(sys\.argv\[1:\]\) or 'Hello World!'`/);
   solve('02-work-queues', 'new_task.py');
   solve('02-work-queues', 'worker.py');
   const solved = await qlab('verify', '02');
@@ -91,4 +91,21 @@ test('qlab verify reports a syntax error in a lab file with its file:line, in bo
   const py = await qlab('verify', '03', '--lang', 'python');
   assert.equal(py.code, 1, py.out);
   assert.match(py.out, /syntax error: worker\.py:2:\d+: SyntaxError: expected ':'/);
+});
+
+test('qlab hint gives one hint at a time, the next on each call, all with --all', async () => {
+  const first = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(first.out, /^hint 1 of 3: `assertQueue/m);
+  assert.doesNotMatch(first.out, /hint 2 of 3/);
+  assert.match(first.out, /`qlab hint 06` again for the next one/);
+  const second = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(second.out, /^hint 2 of 3: An existing queue cannot change its durability/m);
+  assert.doesNotMatch(second.out, /hint 1 of 3/);
+  const third = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(third.out, /^hint 3 of 3: `const \{ messageCount \}/m);
+  assert.match(third.out, /The step-by-step guide: labs\/06-durability\/README\.md/);
+  const again = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(again.out, /hint 1 of 3[\s\S]*hint 3 of 3[\s\S]*That was the last hint/);
+  const all = await qlab('hint', '06', '--all', '--lang', 'python');
+  assert.equal((all.out.match(/^hint \d of 3:/gm) ?? []).length, 3, all.out);
 });
