@@ -59,6 +59,20 @@ forEachBroker('qprocessor and qlab repl, beyond messages', (broker) => {
     assert.match(w.out(), /summary: received 2, acked 2, lost 0, nacked 0, rejected 0, redelivered seen 0/);
   });
 
+  test('the first Ctrl-C finishes the current message and says a second one stops now; the second still prints the summary', async () => {
+    const queue = broker.name('sigint2');
+    const w = run('qprocessor', ['-q', queue, '--delay-per-char', '1', '--acknowledge']);
+    await waitFor(w, /waiting for messages/, 'the worker to start');
+    await send(queue, ['a long task of thirty characters']);
+    await waitFor(w, /RECEIVED/, 'the task to start');
+    w.child.kill('SIGINT');
+    await waitFor(w, /stopping: finishing the current message; Ctrl-C again to stop now/, 'the first Ctrl-C');
+    w.child.kill('SIGINT');
+    assert.equal(await w.exited, 130);
+    assert.match(w.out(), /stopped now: the messages in progress were not finished/);
+    assert.match(w.out(), /summary: received 1, acked 0, lost 0/);
+  });
+
   test('an unknown vhost is one line saying what to check, and exit code 1', async () => {
     const u = new URL(broker.url);
     u.pathname = `/no-such-vhost-${randomBytes(3).toString('hex')}`;
