@@ -97,4 +97,30 @@ forEachBroker('qprocessor and qlab repl, beyond messages', (broker) => {
     r.child.stdin!.end('.exit\n');
     assert.equal(await r.exited, 0);
   });
+
+  test('qlab repl: errors are one line, amqplib objects are short, and it reconnects when the broker drops it', async () => {
+    const queue = broker.name('repl-errors');
+    const r = run('qlab', ['repl'], 'pipe');
+    await waitFor(r, /ready: connection, channel/, 'the REPL');
+    r.child.stdin!.write(`await channel.checkQueue('${queue}')\n`);
+    await waitFor(r, /Uncaught Operation failed: QueueDeclare; 404 \(NOT-FOUND\)/, 'a one-line error');
+    await waitFor(r, /channel closed by the broker: .*404[\s\S]*a new channel is open/, 'a new channel');
+    assert.doesNotMatch(r.out(), /^\s+at /m, 'no stack');
+    r.child.stdin!.write('await connection.createChannel()\n');
+    await waitFor(r, /\[Channel \d+\]/, 'a short channel');
+    const api = new ManagementClient({ url: broker.managementUrl!, username: 'guest', password: 'guest' });
+    let conn;
+    const deadline = Date.now() + 15_000;
+    while (!(conn = (await api.getConnections()).find((c) => c.user_provided_name === 'qlab repl' || c.client_properties?.connection_name === 'qlab repl'))) {
+      if (Date.now() > deadline) throw new Error('no qlab repl connection in the management API');
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    await api.closeConnection(conn.name, 'the test closes it');
+    await waitFor(r, /connection lost[\s\S]*reconnected to/, 'the REPL to reconnect');
+    r.child.stdin!.write(`(await channel.assertQueue('${queue}', { durable: false })).queue\n`);
+    await waitFor(r, new RegExp(`'${queue.replace(/\./g, '\\.')}'`), 'the new channel to work');
+    r.child.stdin!.write(`await channel.deleteQueue('${queue}')\n`);
+    r.child.stdin!.end('.exit\n');
+    assert.equal(await r.exited, 0);
+  });
 });
