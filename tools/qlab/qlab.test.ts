@@ -1,7 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
@@ -84,6 +84,20 @@ test('the next lab follows the course\'s order in the manifest, and after the la
   // After the last lab, the first one not done yet (never one past the end).
   const { [LABS[1]!.dir]: _left, ...others } = allDone.done;
   assert.equal(nextLab(last, { done: others }), LABS[1]);
+});
+
+test('the kit\'s commands work from any folder, also through a link as `npm link` makes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qlab-elsewhere-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const tool of ['qlab', 'qprocessor', 'qsend', 'qtop']) symlinkSync(join(root, 'bin', `${tool}.js`), join(dir, tool));
+  const list = spawnSync(process.execPath, [join(dir, 'qlab'), 'list'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /01-hello-world/);
+  for (const tool of ['qprocessor', 'qsend', 'qtop']) {
+    const help = spawnSync(process.execPath, [join(dir, tool), '--help'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(help.status, 0, `${tool}: ${help.stderr}`);
+    assert.match(help.stdout, new RegExp(`^${tool} `, 'm'));
+  }
 });
 
 /** Copies a lab's files of one language (by extension) from one folder to another. */

@@ -1,7 +1,7 @@
 /**
  * qtop and `npm start`'s dashboard in real tmux panes of 80×24: broker-sim runs with its dashboard
  * in one pane, qtop watches it from another, a publisher and a consumer act, and capture-pane shows
- * the new counts in both. q in the broker's pane stops the broker.
+ * the new counts in both. Ctrl-C in the broker's pane stops the broker, and says where its data is.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -50,7 +50,8 @@ test('npm start shows the dashboard; qtop in another pane shows the same counts 
   } finally {
     await c.close();
   }
-  await tmux.keys(brokerPane, 'q');
-  await tmux.waitFor(brokerPane, /\[exit 0\]/, 10_000);
+  await tmux.keys(brokerPane, 'C-c');
+  const stopped = await tmux.waitFor(brokerPane, /\[exit 0\]/, 10_000);
+  assert.ok(stopped.includes(`broker-sim stopped; its data is in ${join(dir, 'q.db')}`), stopped);
   await tmux.waitFor(qtopPane, /disconnected — retrying/, 10_000);
 });
