@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LABS } from '../labs/manifest.ts';
 import { labFiles, LANGUAGES } from './language.ts';
-import { blobId, currentStarters, listedStarters, starterContent, starterFiles } from './starters.ts';
+import { blobId, currentStarters, isStarterFile, listedStarters, starterContent, starterFiles } from './starters.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 const git = (...args: string[]): string => execFileSync('git', ['-C', root, ...args], { encoding: 'utf8' });
@@ -22,7 +22,8 @@ test('blobId is git\'s id of a content', { skip: hasGit ? false : 'no git' }, ()
 
 test('solutions/ and the starters hold the same files, and every lab program is a starter in every language', () => {
   for (const lab of LABS) {
-    const solutions = readdirSync(join(root, 'solutions', lab.dir)).filter((f) => f !== 'README.md').sort();
+    const dir = join(root, 'solutions', lab.dir);
+    const solutions = readdirSync(dir).filter((f) => isStarterFile(dir, f)).sort();
     assert.deepEqual(starterFiles(lab).sort(), solutions, `labs/${lab.dir} and solutions/${lab.dir}`);
     for (const lang of LANGUAGES) for (const f of labFiles(lab, lang)) assert.ok(starterFiles(lab).includes(f), `${lab.dir}/${f} is a starter`);
   }

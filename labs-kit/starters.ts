@@ -9,15 +9,17 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Lab } from '../labs/manifest.ts';
+import { linkHelpers } from './grade-lab.ts';
 
 const root = resolve(new URL('../', import.meta.url).pathname);
 export const STARTERS_FILE = join(root, 'labs-kit', 'starters.json');
 
-/** The files of a lab folder that are starters: everything but its README. */
-const isStarterFile = (name: string): boolean => name !== 'README.md' && !name.startsWith('.');
+/** The files of a lab folder that are starters: everything but its README and links to the labs' helpers. */
+export const isStarterFile = (dir: string, name: string): boolean =>
+  name !== 'README.md' && !name.startsWith('.') && !lstatSync(join(dir, name)).isSymbolicLink();
 
 /** Git's id of a file's content: sha1("blob <size>\0" + content). */
 export function blobId(content: Buffer): string {
@@ -65,6 +67,7 @@ export function pristineLab(lab: Lab): { dir: string; missing: string[]; cleanup
     const content = starterContent(lab, file);
     if (content) writeFileSync(join(dir, file), content); else missing.push(file);
   }
+  linkHelpers(join(dir, '..'), dir);
   return { dir, missing, cleanup: () => rmSync(join(dir, '..'), { recursive: true, force: true }) };
 }
 
@@ -72,7 +75,7 @@ export function pristineLab(lab: Lab): { dir: string; missing: string[]; cleanup
 export function currentStarters(): Record<string, string> {
   const out: Record<string, string> = {};
   for (const lab of readdirSync(join(root, 'labs')).filter((d) => /^\d\d-/.test(d)).sort()) {
-    for (const file of readdirSync(join(root, 'labs', lab)).filter(isStarterFile).sort()) {
+    for (const file of readdirSync(join(root, 'labs', lab)).filter((f) => isStarterFile(join(root, 'labs', lab), f)).sort()) {
       out[`${lab}/${file}`] = blobId(readFileSync(join(root, 'labs', lab, file)));
     }
   }

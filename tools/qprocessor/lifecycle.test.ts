@@ -116,7 +116,7 @@ forEachBroker('qprocessor and qlab repl, beyond messages', (broker) => {
       await new Promise((res) => setTimeout(res, 250));
     }
     await api.closeConnection(conn.name, 'the test closes it');
-    await waitFor(r, /connection lost[\s\S]*reconnected to/, 'the REPL to reconnect');
+    await waitFor(r, /connection lost[\s\S]*reconnected: connected to/, 'the REPL to reconnect');
     r.child.stdin!.write(`(await channel.assertQueue('${queue}', { durable: false })).queue\n`);
     await waitFor(r, new RegExp(`'${queue.replace(/\./g, '\\.')}'`), 'the new channel to work');
     r.child.stdin!.write(`await channel.deleteQueue('${queue}')\n`);

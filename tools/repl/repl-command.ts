@@ -9,8 +9,8 @@ import { start, type REPLServer } from 'node:repl';
 import { inspect } from 'node:util';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import type { Argv, CommandModule } from 'yargs';
-import { connectOrExplain } from '../shared/connect.ts';
-import { redact, resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
+import { connectedTo, connectOrExplain } from '../shared/connect.ts';
+import { resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
 import { sleep } from '../shared/output.ts';
 
 const firstLine = (err: unknown): string => (err instanceof Error ? err.message : String(err)).split('\n')[0]!;
@@ -26,7 +26,7 @@ export function shortWriter(value: unknown): string {
 }
 
 export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {}): Promise<REPLServer> {
-  const { url } = resolveAmqpUrl(a);
+  const chosen = resolveAmqpUrl(a);
   const output = io.output ?? process.stdout;
   const say = (line: string): void => { output.write(`${line}\n`); };
   let exiting = false;
@@ -43,7 +43,7 @@ export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableS
   };
 
   const open = async (): Promise<{ connection: ChannelModel; channel: Channel }> => {
-    const connection = await connectOrExplain(url, 'qlab repl');
+    const connection = await connectOrExplain(chosen, 'qlab repl');
     connection.on('error', () => {});
     connection.on('close', (err?: Error) => { if (!exiting) void reconnect(err); });
     if (server) server.context.connection = connection;
@@ -56,15 +56,15 @@ export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableS
     for (let wait = 1000; !exiting; wait = Math.min(wait * 2, 5000)) {
       await sleep(wait);
       try {
-        await open();
-        say(`reconnected to ${redact(url)}: \`connection\` and \`channel\` are new`);
+        const { connection } = await open();
+        say(`reconnected: ${connectedTo(connection, chosen)}; \`connection\` and \`channel\` are new`);
         return;
       } catch { /* not back yet */ }
     }
   };
 
   const first = await open();
-  say(`connected to ${redact(url)}`);
+  say(connectedTo(first.connection, chosen));
   say('ready: connection, channel, amqp. Try: await channel.assertQueue(\'hello\', { durable: false })');
   server = start({ prompt: 'amqp> ', input: io.input ?? process.stdin, output, useGlobal: false, terminal: io.input ? false : undefined, writer: shortWriter });
   Object.assign(server.context, { amqp, Buffer, ...first });
