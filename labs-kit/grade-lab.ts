@@ -104,18 +104,22 @@ function notCompiling(steps: Step[], errors: string[]): StepResult[] {
     : { step: s.name, status: 'not run', detail: 'a program does not compile' });
 }
 
+/** Between a failed step's own detail and what lies behind it (another program's crash, type errors). */
+export const BEHIND = '; behind it, ';
+
 /**
  * A failed step's detail, with what lies behind it: a program that crashed (its error line, not the
  * step's symptom such as "0 workers consumed"), and the type errors of the TypeScript files.
  */
 async function withCauses(detail: string, programs: Program[], lab: Lab, dir: string, language: Language): Promise<string> {
+  const causes: string[] = [];
   const crash = programs.map((p) => p.crash()).find((c) => c !== undefined);
-  let out = crash && !detail.includes(crash) ? `${detail}; ${crash}` : detail;
+  if (crash && !detail.includes(crash)) causes.push(crash);
   if (language === 'ts') {
     const types = await typeErrors(labFiles(lab, language).map((f) => join(dir, f))).catch(() => []);
-    if (types.length > 0) out += `; type error${types.length > 1 ? 's' : ''}: ${types.join('; ')}`;
+    if (types.length > 0) causes.push(`type error${types.length > 1 ? 's' : ''}: ${types.join('; ')}`);
   }
-  return out;
+  return causes.length ? `${detail}${BEHIND}${causes.join('; ')}` : detail;
 }
 
 function summarise(lab: Lab, language: Language, results: StepResult[]): LabResult {
