@@ -3,6 +3,7 @@
  * shows a dashboard with the log under it; the dashboard is plugged in by whoever builds the
  * command line (bin/broker-sim.js gives qtop's), so the broker depends on no tool.
  */
+import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { removeDiscovery, writeDiscovery } from '../discovery.ts';
 import { DEFAULT_MEMORY_SHARE, machineMemory, startBrokerSim, type BrokerSim } from '../index.ts';
@@ -164,6 +165,8 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
   const stop = async (): Promise<void> => {
     removeDiscovery();
     await sim.close();
+    // On exit, after the dashboard has given the screen back, so that the line stays in the terminal.
+    process.once('exit', () => process.stdout.write(`${stoppedLine(sim.dbPath)}\n`));
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -179,6 +182,12 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
       ? 'no dashboard: the management API is off (--no-http, or its port was taken without --any-port)'
       : 'no dashboard: this broker-sim was started without one');
   }
+}
+
+/** What Ctrl-C leaves on the screen: that the broker stopped, and where its data is. */
+export function stoppedLine(dbPath: string): string {
+  if (dbPath === ':memory:') return 'broker-sim stopped; it kept nothing (--memory)';
+  return `broker-sim stopped; its data is in ${resolve(dbPath)} (start it again on the same file and it carries on from there)`;
 }
 
 /** The serve command, with the dashboard (if any) it shows on a terminal. */

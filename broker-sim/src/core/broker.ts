@@ -13,7 +13,7 @@ import { MessageMemory } from './message.ts';
 import { hashPassword, isLegacyHash, UNKNOWN_USER_HASH, verifyPassword } from './passwords.ts';
 import type { Queue } from './queue.ts';
 import type { Backlog, DurableState, PermissionRecord, PolicyRecord, Storage, UserRecord } from './storage.ts';
-import { Vhost, type VhostServices } from './vhost.ts';
+import { Vhost, type VhostLimit, type VhostServices } from './vhost.ts';
 
 export interface User { name: string; tags: string }
 
@@ -149,6 +149,8 @@ export class Broker implements VhostServices {
     for (const b of state.bindings) {
       try { this.vhost(b.vhost)?.bind({ ...b, args: b.arguments }); } catch { /* its queue or exchange is gone */ }
     }
+    // After the queues: a limit refuses new queues, never those that exist.
+    for (const l of state.vhostLimits) this.vhost(l.vhost)?.limits.set(l.name as VhostLimit, l.value);
     if (!withMessages) return;
     this.nextMessageId = state.lastMessageId + 1;
     this.restoreMessages(state);
@@ -216,9 +218,13 @@ export class Broker implements VhostServices {
   }
 
   addUser(name: string, password: string, tags = ''): void {
-    const u = { name, passwordHash: hashPassword(password), tags };
-    this.users.set(name, u);
-    this.verified.delete(name);
+    this.putUser({ name, passwordHash: hashPassword(password), tags });
+  }
+
+  /** Adds or replaces a user with a stored hash (see passwords.ts; "" = no password login). */
+  putUser(u: UserRecord): void {
+    this.users.set(u.name, u);
+    this.verified.delete(u.name);
     this.storage.saveUser(u);
   }
 
@@ -233,6 +239,24 @@ export class Broker implements VhostServices {
   setPermission(p: PermissionRecord): void {
     this.setPermissionInMemory(p);
     this.storage.savePermission(p);
+  }
+
+  /** Removes a user's permissions on a vhost; false when they had none. */
+  clearPermission(user: string, vhost: string): boolean {
+    if (!this.permissions.get(user)?.delete(vhost)) return false;
+    this.storage.deletePermission(user, vhost);
+    return true;
+  }
+
+  /** Sets a vhost limit (RabbitMQ's -1: none); the vhost must exist. */
+  setVhostLimit(vhost: Vhost, name: VhostLimit, value: number): void {
+    vhost.limits.set(name, value);
+    this.storage.saveVhostLimit({ vhost: vhost.name, name, value });
+  }
+
+  clearVhostLimit(vhost: Vhost, name: VhostLimit): void {
+    vhost.limits.delete(name);
+    this.storage.deleteVhostLimit(vhost.name, name);
   }
 
   private setPermissionInMemory(p: PermissionRecord): void {
@@ -318,6 +342,7 @@ export class Broker implements VhostServices {
     if (!v || !this.permissions.get(user.name)?.has(name)) {
       throw errors.notAllowed(`access to vhost '${name}' refused for user '${user.name}'`);
     }
+    v.checkConnectionLimit(user.name);
     return v;
   }
 
