@@ -40,6 +40,11 @@ class Worker {
     return this.exited;
   }
 
+  /** One Ctrl-C, without waiting for the exit. */
+  ctrlC(): void {
+    this.child.kill('SIGINT');
+  }
+
   kill(): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   }
@@ -188,5 +193,20 @@ forEachBroker('qprocessor.py', (broker) => {
     assert.equal(await threaded.interrupt(), 0, threaded.out);
     const ch = await channel();
     assert.equal((await ch.checkQueue(q)).messageCount, 0);
+  });
+
+  test('a second Ctrl-C stops now, as qprocessor\'s: the message in progress goes back to the queue, exit code 130', { skip }, async () => {
+    const q = broker.name('qp-stop-now');
+    const w = py(['--queue', q, '--acknowledge', '--delay-per-char', '1', '--name', 'P']);
+    await w.waitFor((o) => /waiting for messages/.test(o), 'the worker to start');
+    await send(q, ['a long task']);
+    await w.waitFor((o) => count(o, 'RECEIVED') === 1, 'the task received');
+    w.ctrlC();
+    await w.waitFor((o) => /stopping: finishing the current message; Ctrl-C again to stop now/.test(o), 'the first Ctrl-C said');
+    assert.equal(await w.interrupt(), 130, w.out);
+    assert.match(w.out, /stopped now: the messages in progress were not finished \(unacknowledged ones go back to the queue\)/);
+    assert.equal(summaryOf(w.out), 'summary: received 1, acked 0, lost 0, nacked 0, rejected 0, redelivered seen 0');
+    const ch = await channel();
+    assert.equal((await ch.checkQueue(q)).messageCount, 1, 'the task is back in the queue');
   });
 });

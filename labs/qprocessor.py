@@ -177,16 +177,20 @@ def finish(ch, i):
     slots[i] = None
 
 
+class StopNow(Exception):
+    """A second Ctrl-C: no waiting for the work in progress."""
+
+
 def on_signal(signum, frame):
-    """The first Ctrl-C lets the messages in progress finish; the second, or one while idle, stops now."""
+    """The first Ctrl-C lets the messages in progress finish; the second stops now; one while idle stops at once."""
     global stopping
-    first = not stopping
-    stopping = True
     n = in_flight()
-    if first:
-        event('INFO', 'stopping: finishing the current message' if N == 1 else
-              f"stopping: finishing the {n} message{'' if n == 1 else 's'} in progress")
-    if not first or n == 0:
+    if stopping:
+        raise StopNow
+    stopping = True
+    what = 'the current message' if N == 1 else f"the {n} message{'' if n == 1 else 's'} in progress"
+    event('INFO', f'stopping: finishing {what}; Ctrl-C again to stop now')
+    if n == 0:
         raise KeyboardInterrupt
 
 
@@ -253,10 +257,14 @@ event('INFO', f"waiting for messages on '{args.queue}' ({', '.join(how)})")
 
 signal.signal(signal.SIGINT, on_signal)
 signal.signal(signal.SIGTERM, on_signal)
+code = 0
 try:
     channel.start_consuming()
 except KeyboardInterrupt:
     pass
+except StopNow:
+    event('INFO', 'stopped now: the messages in progress were not finished (unacknowledged ones go back to the queue)')
+    code = 130
 except pika.exceptions.AMQPError as err:
     lost_in_slots()
     fail(loss_reason(err, getattr(connection._impl.params, 'heartbeat', None) or args.heartbeat))
@@ -267,3 +275,4 @@ try:
     connection.close()  # unacked messages go back to the queue
 except Exception:
     pass  # Ctrl-C may have left the connection half-way through a frame: exiting closes it too
+sys.exit(code)
