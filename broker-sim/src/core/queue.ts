@@ -12,7 +12,8 @@
 import { publishHints, type DeathReason } from './content.ts';
 import type { Consumer } from './consumer.ts';
 import type { Message, MessageMemory } from './message.ts';
-import type { QueueArgs } from './queue-args.ts';
+import { errors } from './errors.ts';
+import { rabbitQueueType, type QueueArgs } from './queue-args.ts';
 import { PriorityReady, QuorumReady, ReadyList, type Pager, type Ready } from './ready-list.ts';
 import type { Deadline, Scheduler } from './scheduler.ts';
 
@@ -66,7 +67,7 @@ export class Queue {
     readonly autoDelete: boolean,
     readonly args: Record<string, unknown>,
     readonly options: QueueArgs,
-    private readonly host: QueueHost,
+    protected readonly host: QueueHost,
   ) {
     this.ready = this.makeReady(durable || options.type === 'quorum');
     this.touch();
@@ -82,6 +83,8 @@ export class Queue {
   }
 
   get messageCount(): number { return this.ready.length; }
+  /** Whether a copy of m is kept in the messages table: persistent ones in a durable queue, every one in a quorum queue. */
+  stores(m: Message): boolean { return (m.persistent && this.durable) || this.quorum; }
   get exclusive(): boolean { return this.owner !== null; }
   get quorum(): boolean { return this.options.type === 'quorum'; }
   /** Delivery-limited queues count returns and keep that count (and who holds what) across a crash. */
@@ -229,6 +232,19 @@ export class Queue {
       if (!this.deleted && this.consumers.length === 0) this.host.expireQueue(this);
     });
   }
+
+  /**
+   * basic.consume's checks that depend on the queue: x-stream-offset is for streams only, as
+   * RabbitMQ refuses it elsewhere (406).
+   */
+  checkConsume(_noAck: boolean, _prefetch: number, args: Record<string, unknown>): void {
+    if (args['x-stream-offset'] !== undefined) {
+      throw errors.precondition(`invalid arg 'x-stream-offset' for queue '${this.name}' in vhost '${this.vhost}' of queue type ${rabbitQueueType(this.options.type)}`);
+    }
+  }
+
+  /** The queue is being deleted: what it keeps apart from its ready list goes too (streams). */
+  discard(): void {}
 
   /** Stops its timers (the queue is being deleted). */
   stopTimers(): void {

@@ -10,6 +10,7 @@ import type { Message, MessageMemory } from './message.ts';
 import { Publisher, type Publication, type PublishOptions, type PublishOutcome, type PublishServices } from './publish.ts';
 import { readQueueArgs, type QueueArgs } from './queue-args.ts';
 import { Queue, type QueueHost, type QueueOwner } from './queue.ts';
+import { StreamQueue } from './stream-queue.ts';
 import type { EventLog } from './events.ts';
 import type { Scheduler } from './scheduler.ts';
 import type { BindingRecord, Storage } from './storage.ts';
@@ -37,7 +38,7 @@ const PREDECLARED: [string, string][] = [
 /** Arguments whose values a redeclaration must repeat (RabbitMQ's equivalence check). */
 const CHECKED_ARGS = ['x-message-ttl', 'x-expires', 'x-max-length', 'x-max-length-bytes', 'x-overflow',
   'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority', 'x-queue-type', 'x-single-active-consumer',
-  'x-delivery-limit'];
+  'x-delivery-limit', 'x-max-age', 'x-stream-max-segment-size-bytes'];
 
 export class Vhost implements QueueHost {
   readonly queues = new Map<string, Queue>();
@@ -90,13 +91,16 @@ export class Vhost implements QueueHost {
     if (name.startsWith('amq.') && d.queue !== '') {
       throw errors.accessRefused(`queue name '${name}' contains reserved prefix 'amq.*'`);
     }
-    const options = readQueueArgs(d.arguments, { name, vhost: this.name, durable: d.durable, exclusive: d.exclusive, autoDelete: d.autoDelete });
-    if (this.services.atMostOnce && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
+    const options = readQueueArgs(d.arguments, { name, vhost: this.name, durable: d.durable, exclusive: d.exclusive, autoDelete: d.autoDelete,
+      serverNamed: d.queue === '' });
+    if (this.services.atMostOnce && options.type !== 'stream' && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
       this.makeAtMostOnce(name, d.durable, options);
     }
     if (d.exclusive && !owner) throw errors.internal(`exclusive queue '${name}' declared without a connection`);
     const exclusiveTo = d.exclusive ? owner : null;
-    const q = new Queue(this.name, name, d.durable, exclusiveTo, d.autoDelete, d.arguments, options, this);
+    const q = options.type === 'stream'
+      ? new StreamQueue(this.name, name, d.arguments, options, this, this.storage.streams)
+      : new Queue(this.name, name, d.durable, exclusiveTo, d.autoDelete, d.arguments, options, this);
     this.queues.set(name, q);
     exclusiveTo?.exclusiveQueues.add(q);
     if (d.durable && !d.exclusive) {
@@ -136,7 +140,7 @@ export class Vhost implements QueueHost {
       const got = d.arguments[k];
       const cur = q.args[k];
       if (String(got ?? '') !== String(cur ?? '')) {
-        throw errors.precondition(`inequivalent arg '${k}' for queue '${q.name}' in vhost '${this.name}': received ${describeArg(got)} but current is ${describeArg(cur)}`);
+        throw errors.precondition(`inequivalent arg '${k}' for queue '${q.name}' in vhost '${this.name}': ${describeArgs(got, cur)}`);
       }
     }
   }
@@ -156,6 +160,7 @@ export class Vhost implements QueueHost {
     const count = q.messageCount;
     q.deleted = true;
     q.stopTimers();
+    q.discard();
     this.queues.delete(q.name);
     q.owner?.exclusiveQueues.delete(q);
     for (const c of [...q.consumers]) {
@@ -178,6 +183,7 @@ export class Vhost implements QueueHost {
   purgeQueue(name: string, user: QueueOwner | null): number {
     const q = this.queue(name);
     this.checkExclusive(q, user);
+    if (q.options.type === 'stream') throw errors.notImplemented(`queue.purge not supported by stream queues queue '${name}' in vhost '${this.name}'`);
     const inStorageOnly = q.ready.pagedOut;
     const drained = q.ready.drain();
     if (inStorageOnly > 0 || drained.some((m) => m.stored)) this.storage.purgeQueue(this.name, name);
@@ -316,6 +322,12 @@ export class Vhost implements QueueHost {
 function sameBinding(a: Binding, b: Binding): boolean {
   return a.destination === b.destination && a.destinationType === b.destinationType && a.routingKey === b.routingKey
     && JSON.stringify(a.args) === JSON.stringify(b.args);
+}
+
+function describeArgs(got: unknown, cur: unknown): string {
+  // Two values of one type are quoted bare, as RabbitMQ does; otherwise each with its type.
+  if (typeof got === 'string' && typeof cur === 'string') return `received '${got}' but current is '${cur}'`;
+  return `received ${describeArg(got)} but current is ${describeArg(cur)}`;
 }
 
 function describeArg(v: unknown): string {
