@@ -239,6 +239,23 @@ export const LABS: Lab[] = [
       ],
     },
   },
+  {
+    id: '15', dir: '15-queues-vs-logs', title: 'Queues vs logs', minutes: 45,
+    goal: 'The same events as a work queue (each taken once, gone when acked) and as a stream (replayed from the start by a late reader, from next by a live one, from a timestamp after a crash).',
+    programs: ['emit', 'reader'], todoStep: 1,
+    hints: {
+      ts: [
+        'emit.ts: `await channel.assertQueue(stream, { durable: true, arguments: { \'x-queue-type\': \'stream\' } })`.',
+        'reader.ts: `return /^\\d+$/.test(offset) ? Number(offset) : offset` gives x-stream-offset first, last, next or an offset.',
+        'reader.ts, after a crash: `if (saved) return { \'!\': \'timestamp\', value: saved.timestamp }`; the callback already skips offsets up to `saved.offset`.',
+      ],
+      python: [
+        "emit.py: `channel.queue_declare(queue=stream, durable=True, arguments={'x-queue-type': 'stream'})`.",
+        'reader.py: `return int(offset) if offset.isdigit() else offset` gives x-stream-offset first, last, next or an offset.',
+        "reader.py, after a crash: `if saved: return datetime.datetime.fromtimestamp(saved['timestamp'], tz=datetime.timezone.utc)` (pika sends a datetime as an AMQP timestamp).",
+      ],
+    },
+  },
 ];
 
 export function findLab(idOrDir: string): Lab | undefined {
