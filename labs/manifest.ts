@@ -256,6 +256,21 @@ export const LABS: Lab[] = [
       ],
     },
   },
+  {
+    id: '16', dir: '16-when-one-machine-is-not-enough', title: 'When one machine is not enough', minutes: 45,
+    goal: 'A three-node RabbitMQ cluster: a quorum queue replicated on three nodes; stop the leader\'s node mid-stream and see the consumer carry on with nothing confirmed lost; a classic queue on node loss.',
+    programs: ['producer', 'consumer'], todoStep: 1,
+    hints: {
+      ts: [
+        'producer.ts: `await channel.assertQueue(queue, { durable: true, arguments: { \'x-queue-type\': \'quorum\' } })`.',
+        'A quorum queue has a replica on every node and a leader among them; when the leader\'s node goes, the others elect a new one and the consumers on them carry on.',
+      ],
+      python: [
+        "producer.py: `channel.queue_declare(queue=queue, durable=True, arguments={'x-queue-type': 'quorum'})`.",
+        "A quorum queue has a replica on every node and a leader among them; when the leader's node goes, the others elect a new one and the consumers on them carry on.",
+      ],
+    },
+  },
 ];
 
 export function findLab(idOrDir: string): Lab | undefined {
