@@ -27,6 +27,12 @@ export interface MessageStats {
   redeliver?: number; redeliver_details?: RateDetails;
 }
 
+/** message_stats of an exchange: RabbitMQ counts these once the exchange has seen traffic; broker-sim does not. */
+export interface ExchangeMessageStats {
+  publish_in?: number; publish_in_details?: RateDetails;
+  publish_out?: number; publish_out_details?: RateDetails;
+}
+
 export interface MessageCounts {
   messages?: number; messages_details?: RateDetails;
   messages_ready?: number; messages_ready_details?: RateDetails;
@@ -175,9 +181,23 @@ export interface ExchangeInfo {
   auto_delete: boolean;
   internal: boolean;
   arguments: Record<string, unknown>;
+  /** The policy in effect on it; absent when none is. */
+  policy?: string;
+  message_stats?: ExchangeMessageStats;
   /** GET of one exchange only; empty in the basic rates mode. */
   incoming?: unknown[];
   outgoing?: unknown[];
+}
+
+/** A policy, as GET /api/policies… shows it and PUT /api/policies/{vhost}/{name} takes it. */
+export interface PolicyInfo {
+  vhost: string;
+  name: string;
+  /** A regular expression on queue and exchange names, unanchored. */
+  pattern: string;
+  'apply-to': 'queues' | 'exchanges' | 'all';
+  definition: Record<string, unknown>;
+  priority: number;
 }
 
 export interface BindingInfo {
@@ -242,6 +262,8 @@ export interface ChannelInfo {
   state?: string;
   node?: string;
   connection_details: ChannelConnectionDetails;
+  /** RabbitMQ's, once the channel has seen traffic (publish, ack, deliver…). */
+  message_stats?: MessageStats;
   /** GET of one channel only. */
   consumer_details?: ConsumerInfo[];
 }
