@@ -283,6 +283,12 @@ forEachBroker('streams', (broker) => {
       return (await res.json()) as { type: string; messages?: number; messages_ready?: number; durable: boolean };
     }, (v) => v.messages === 3, 15_000);
     assert.deepEqual([info.type, info.messages, info.messages_ready, info.durable], ['stream', 3, 3, true]);
+    const get = await fetch(`${broker.managementUrl}/api/queues/%2F/${encodeURIComponent(q)}/get`, {
+      method: 'POST', headers: { ...auth, 'content-type': 'application/json' },
+      body: JSON.stringify({ count: 1, ackmode: 'ack_requeue_true', encoding: 'auto' }) });
+    const refused = (await get.json()) as { error: string; reason: string };
+    assert.equal(get.status, 400);
+    assert.match(refused.reason, /^540 .*basic.get not supported by stream queues queue '.*' in vhost '\/'/);
     await remove(q);
   });
 });
