@@ -34,6 +34,9 @@ export class StreamQueue extends Queue {
 
   override get messageCount(): number { return this.log.length; }
 
+  /** A stream never expires for want of use (x-expires is refused; an expires policy does not apply). */
+  override touch(): void {}
+
   /** Streams keep messages in their own log, never in the messages table. */
   override stores(): boolean { return false; }
 
