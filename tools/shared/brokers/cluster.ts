@@ -7,7 +7,7 @@
  * this cluster. docker-compose.yml's `cluster` profile is the same three nodes in containers.
  */
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,21 +65,53 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** await_startup fails at once while the node has not yet registered with epmd: it is asked again. */
-async function awaitStartup(ask: () => Promise<string>, ms = 120_000): Promise<void> {
+/**
+ * await_startup fails at once while the node has not yet registered with epmd: it is asked again,
+ * until the node is up, its process has ended (its log says why), or three minutes have passed.
+ */
+async function awaitStartup(ask: () => Promise<string>, child: ChildProcess, dir: string, ms = 180_000): Promise<void> {
   const deadline = Date.now() + ms;
   for (;;) {
     try { await ask(); return; } catch (err) {
-      if (Date.now() > deadline) throw err;
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`a node ended at start: ${logTail(dir)}`);
+      if (Date.now() > deadline) throw new Error(`${(err as Error).message.split('\n')[0]}; its log: ${logTail(dir)}`);
       await new Promise((r) => setTimeout(r, 1000));
     }
   }
+}
+
+/**
+ * One cluster at a time in a process: graders of two languages running at once take turns, so two
+ * sets of Erlang nodes never compete for a small machine (a start then takes about 20 s).
+ */
+let turn: Promise<void> = Promise.resolve();
+
+/** The last lines of a node's log, to say why it did not start. */
+function logTail(dir: string): string {
+  try {
+    const logs = join(dir, 'log');
+    const file = readdirSync(logs).find((f) => f.endsWith('.log') && !f.includes('upgrade'));
+    return file ? readFileSync(join(logs, file), 'utf8').trim().split('\n').slice(-3).join(' | ') : 'no log';
+  } catch { return 'no log'; }
 }
 
 /** Starts three nodes and joins the second and third to the first. */
 export async function startRabbitCluster(size = 3): Promise<RabbitCluster> {
   const why = clusterUnavailable();
   if (why) throw new Error(why);
+  const previous = turn;
+  let release!: () => void;
+  turn = new Promise((r) => { release = r; });
+  await previous;
+  try {
+    return await startNodes(size, release);
+  } catch (err) {
+    release();
+    throw err;
+  }
+}
+
+async function startNodes(size: number, release: () => void): Promise<RabbitCluster> {
   const server = rabbitmqBin('rabbitmq-server')!;
   const ctl = rabbitmqBin('rabbitmqctl')!;
   const dir = mkdtempSync(join(tmpdir(), 'qlab-cluster-'));
@@ -120,18 +152,22 @@ export async function startRabbitCluster(size = 3): Promise<RabbitCluster> {
       if (c.exitCode === null && c.signalCode === null && c.pid) { try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ } }
     }
     rmSync(dir, { recursive: true, force: true });
+    release();
   };
 
   try {
-    for (const n of nodes) await awaitStartup(() => rabbitmqctl(n, ['await_startup', '--timeout', '120']));
+    for (const [i, n] of nodes.entries()) {
+      await awaitStartup(() => rabbitmqctl(n, ['await_startup', '--timeout', '60']), children[i]!, join(dir, `node${i + 1}`));
+    }
     for (const n of nodes.slice(1)) {
       await rabbitmqctl(n, ['stop_app']);
       await rabbitmqctl(n, ['join_cluster', nodes[0]!.name]);
       await rabbitmqctl(n, ['start_app']);
     }
   } catch (err) {
+    const message = (err as Error).message.split('\n')[0];
     await close();
-    throw new Error(`the local RabbitMQ cluster did not start: ${(err as Error).message.split('\n')[0]}`);
+    throw new Error(`the local RabbitMQ cluster did not start: ${message}`);
   }
 
   return {
