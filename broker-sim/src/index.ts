@@ -3,17 +3,18 @@
  * Tests start a private one on a free port with a throw-away database.
  */
 import { totalmem } from 'node:os';
+import { newAdminToken, writeAdminToken } from './admin-token.ts';
 import { Broker } from './core/broker.ts';
 import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
-import { AmqpListener } from './server/listener.ts';
+import { AmqpListener, LOOPBACK_HOSTS } from './server/listener.ts';
 import { BROKER_VERSION } from './server/server-properties.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export interface BrokerSimOptions {
   /** AMQP port; 0 takes any free one. Default 5672. */
   port?: number;
-  /** Address to listen on. Default 127.0.0.1. */
+  /** Address to listen on. Default: 127.0.0.1 and ::1 both (LOOPBACK_HOSTS). */
   host?: string;
   /** SQLite file; ':memory:' keeps nothing. Default ':memory:' for the library, a file for the CLI. */
   dbPath?: string;
@@ -68,7 +69,7 @@ export function machineMemory(): number {
 }
 
 export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSim> {
-  const host = o.host ?? '127.0.0.1';
+  const host = o.host ?? LOOPBACK_HOSTS[0]!;
   const dbPath = o.dbPath ?? ':memory:';
   const log = o.log ?? (() => {});
   const store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
@@ -84,7 +85,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     store.close();
     throw err;
   }
-  const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
+  const listener = new AmqpListener(broker, { host: o.host ?? LOOPBACK_HOSTS, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
     ...(o.limits ? { limits: o.limits } : {}), ...(o.maxConnections !== undefined ? { maxConnections: o.maxConnections } : {}) });
   let port: number;
   try {
@@ -95,8 +96,12 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     throw err;
   }
   let http: ManagementServer | undefined;
+  // With a database file, the admin commands reach this broker through its API with this token.
+  const adminToken = dbPath === ':memory:' ? undefined : newAdminToken();
+  let removeToken = (): void => {};
   try {
-    http = await startHttp(o, broker, listener, port, host, log);
+    http = await startHttp(o, broker, listener, port, host, log, adminToken);
+    if (http && adminToken) removeToken = writeAdminToken(dbPath, adminToken);
   } catch (err) {
     await listener.close();
     broker.stop();
@@ -112,6 +117,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     broker,
     listener,
     async close() {
+      removeToken();
       await http?.close();
       await listener.close();
       broker.stop();
@@ -122,7 +128,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
 
 /** The management API, if asked for; a taken port fails, moves on, or turns the API off. */
 async function startHttp(o: BrokerSimOptions, broker: Broker, listener: AmqpListener, amqpPort: number, host: string,
-  log: (line: string) => void): Promise<ManagementServer | undefined> {
+  log: (line: string) => void, adminToken: string | undefined): Promise<ManagementServer | undefined> {
   if (o.httpPort === undefined || o.httpPort === false) return undefined;
   const taken = o.httpPortTaken ?? 'fail';
   try {
@@ -130,6 +136,7 @@ async function startHttp(o: BrokerSimOptions, broker: Broker, listener: AmqpList
     const amqp = { connections: () => listener.connections, port: amqpPort };
     return await startManagementServer(broker, amqp, {
       host, port: o.httpPort, nextFreePort: taken === 'next', productVersion: BROKER_VERSION, log,
+      ...(adminToken ? { adminToken } : {}),
     });
   } catch (err) {
     if (!(err instanceof ManagementPortTaken) || taken !== 'off') throw err;

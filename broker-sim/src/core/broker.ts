@@ -10,10 +10,10 @@ import { EventLog } from './events.ts';
 import { Scheduler } from './scheduler.ts';
 import { MemoryAlarm, type MemoryLimit } from './memory-alarm.ts';
 import { MessageMemory } from './message.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, isLegacyHash, UNKNOWN_USER_HASH, verifyPassword } from './passwords.ts';
 import type { Queue } from './queue.ts';
 import type { Backlog, DurableState, PermissionRecord, PolicyRecord, Storage, UserRecord } from './storage.ts';
-import { Vhost, type VhostServices } from './vhost.ts';
+import { Vhost, type VhostLimit, type VhostServices } from './vhost.ts';
 
 export interface User { name: string; tags: string }
 
@@ -36,6 +36,9 @@ export interface BrokerOptions {
 /** A resource whose shortage blocks publishers, as RabbitMQ's resource alarms. */
 export type AlarmResource = 'memory' | 'disk';
 
+/** How long a verified login is remembered, ms: RabbitMQ's auth backend cache_ttl. */
+const VERIFIED_LOGIN_TTL = 15_000;
+
 /** RabbitMQ's default consumer_timeout: 30 minutes. */
 export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
 
@@ -45,8 +48,8 @@ export class Broker implements VhostServices {
   /** user → vhost → permissions */
   readonly permissions = new Map<string, Map<string, PermissionRecord>>();
   private nextMessageId = 1;
-  /** Password checks are slow by design; a login already verified is remembered by digest. */
-  private readonly verified = new Map<string, string>();
+  /** Logins verified lately, by user: a digest of name and password, and until when it counts. */
+  private readonly verified = new Map<string, { digest: string; until: number }>();
   readonly startedAt: number;
   readonly scheduler: Scheduler;
   readonly events: EventLog;
@@ -146,6 +149,8 @@ export class Broker implements VhostServices {
     for (const b of state.bindings) {
       try { this.vhost(b.vhost)?.bind({ ...b, args: b.arguments }); } catch { /* its queue or exchange is gone */ }
     }
+    // After the queues: a limit refuses new queues, never those that exist.
+    for (const l of state.vhostLimits) this.vhost(l.vhost)?.limits.set(l.name as VhostLimit, l.value);
     if (!withMessages) return;
     this.nextMessageId = state.lastMessageId + 1;
     this.restoreMessages(state);
@@ -213,9 +218,13 @@ export class Broker implements VhostServices {
   }
 
   addUser(name: string, password: string, tags = ''): void {
-    const u = { name, passwordHash: hashPassword(password), tags };
-    this.users.set(name, u);
-    this.verified.delete(name);
+    this.putUser({ name, passwordHash: hashPassword(password), tags });
+  }
+
+  /** Adds or replaces a user with a stored hash (see passwords.ts; "" = no password login). */
+  putUser(u: UserRecord): void {
+    this.users.set(u.name, u);
+    this.verified.delete(u.name);
     this.storage.saveUser(u);
   }
 
@@ -230,6 +239,24 @@ export class Broker implements VhostServices {
   setPermission(p: PermissionRecord): void {
     this.setPermissionInMemory(p);
     this.storage.savePermission(p);
+  }
+
+  /** Removes a user's permissions on a vhost; false when they had none. */
+  clearPermission(user: string, vhost: string): boolean {
+    if (!this.permissions.get(user)?.delete(vhost)) return false;
+    this.storage.deletePermission(user, vhost);
+    return true;
+  }
+
+  /** Sets a vhost limit (RabbitMQ's -1: none); the vhost must exist. */
+  setVhostLimit(vhost: Vhost, name: VhostLimit, value: number): void {
+    vhost.limits.set(name, value);
+    this.storage.saveVhostLimit({ vhost: vhost.name, name, value });
+  }
+
+  clearVhostLimit(vhost: Vhost, name: VhostLimit): void {
+    vhost.limits.delete(name);
+    this.storage.deleteVhostLimit(vhost.name, name);
   }
 
   private setPermissionInMemory(p: PermissionRecord): void {
@@ -266,20 +293,36 @@ export class Broker implements VhostServices {
 
   /**
    * Checks a login. guest may log in from loopback only, as RabbitMQ's default loopback_users.
-   * Throws 403 ACCESS_REFUSED with RabbitMQ's text.
+   * Rejects with 403 ACCESS_REFUSED and RabbitMQ's text. An unknown user is checked against a
+   * dummy hash, so that a refusal takes as long whether or not the user exists.
    */
-  authenticate(mechanism: string, username: string, password: string, loopback: boolean): User {
+  async authenticate(mechanism: string, username: string, password: string, loopback: boolean): Promise<User> {
     const refused = errors.accessRefused(
       `Login was refused using authentication mechanism ${mechanism}. For details see the broker logfile.`);
     const u = this.users.get(username);
-    if (!u) throw refused;
+    if (!(await this.passwordMatches(u, username, password)) || !u) throw refused;
     if (username === 'guest' && !loopback) throw refused;
-    const digest = createHash('sha256').update(password).digest('base64');
-    if (this.verified.get(username) !== digest) {
-      if (!verifyPassword(password, u.passwordHash)) throw refused;
-      this.verified.set(username, digest);
-    }
     return { name: u.name, tags: u.tags };
+  }
+
+  /**
+   * A good password is remembered for a short while (as RabbitMQ's auth backend cache, 15 s) by
+   * its digest; a hash of an earlier scheme is replaced by the current one.
+   */
+  private async passwordMatches(u: UserRecord | undefined, username: string, password: string): Promise<boolean> {
+    const digest = createHash('sha256').update(username).update('\0').update(password).digest('base64');
+    const cached = this.verified.get(username);
+    if (u && cached?.digest === digest && cached.until > this.clock.now()) return true;
+    const stored = u?.passwordHash ?? UNKNOWN_USER_HASH;
+    if (!(await verifyPassword(password, stored)) || !u) return false;
+    // The user may have been changed or deleted while the hash was checked.
+    if (this.users.get(username) !== u) return false;
+    this.verified.set(username, { digest, until: this.clock.now() + VERIFIED_LOGIN_TTL });
+    if (isLegacyHash(stored)) {
+      u.passwordHash = hashPassword(password);
+      this.storage.saveUser(u);
+    }
+    return true;
   }
 
   /** Permission patterns compiled once: authorize runs on every publish. */
@@ -299,6 +342,7 @@ export class Broker implements VhostServices {
     if (!v || !this.permissions.get(user.name)?.has(name)) {
       throw errors.notAllowed(`access to vhost '${name}' refused for user '${user.name}'`);
     }
+    v.checkConnectionLimit(user.name);
     return v;
   }
 
