@@ -181,10 +181,17 @@ forEachBroker('streams', (broker) => {
       assert.equal(body(await within(5000, `the message after attaching at ${String(offset)}`, got)), marker, 'the first message it gets is the new one');
       await conn.close();
     }
-    // An offset not written yet: the consumer waits for it (offsets 0-6 are taken now).
-    const waiting = read(broker.url, q, 9, 1);
+    // An offset not written yet: the consumer, attached now, waits for it (offsets 0-6 are taken).
+    const { conn, ch } = await channel(broker.url);
+    await ch.prefetch(10);
+    const first = new Promise<ConsumeMessage>((resolve) => {
+      void ch.consume(q, (m) => { if (m) { ch.ack(m); resolve(m); } }, { arguments: { 'x-stream-offset': 9 } });
+    });
+    await ch.checkQueue(q); // a round trip: the consumer is attached
     await publishEach(broker.url, q, ['at 7', 'at 8', 'at 9']);
-    assert.deepEqual(await waiting, { bodies: ['at 9'], offsets: [9] });
+    const m = await within(8000, 'the message at offset 9', first);
+    assert.deepEqual([body(m), offsetOf(m)], ['at 9', 9]);
+    await conn.close();
     await remove(q);
   });
 
