@@ -80,6 +80,8 @@ export async function gradeLab(lab: Lab, labDir: string,
     for (const s of steps) {
       if (failed) { results.push({ step: s.name, status: 'not run', detail: 'an earlier step failed' }); continue; }
       if (s.only && s.only.broker !== broker.kind) { results.push({ step: s.name, status: 'skipped', detail: s.only.reason }); continue; }
+      const unavailable = s.unavailable?.(broker.kind);
+      if (unavailable) { results.push({ step: s.name, status: 'skipped', detail: unavailable }); continue; }
       try {
         await s.run(ctx);
         results.push({ step: s.name, status: 'passed' });

@@ -141,6 +141,7 @@ export class CoreChannel implements ReplyTarget {
     if (q.quorum && this.channelPrefetch > 0) {
       throw errors.notImplemented(`queue '${q.name}' in vhost '${this.vhost.name}' does not support global qos`);
     }
+    q.checkConsume(o.noAck, this.consumerPrefetch, o.arguments ?? {});
     const tag = this.newConsumerTag(o.tag);
     if ((o.exclusive && q.consumers.length > 0) || q.consumers.some((c) => c.exclusive)) {
       throw errors.accessRefused(`queue '${q.name}' in vhost '${this.vhost.name}' in exclusive use`);
@@ -223,6 +224,12 @@ export class CoreChannel implements ReplyTarget {
 
   /** basic.nack / basic.reject: requeue (to the original place), or dead-letter as rejected. */
   nack(tag: number, multiple: boolean, requeue: boolean): void {
+    for (const d of this.deliveries) {
+      const named = multiple ? tag === 0 || d.tag <= tag : d.tag === tag;
+      if (named && d.queue.options.type === 'stream') {
+        throw errors.notImplemented(`basic.nack and basic.reject not supported by stream queues queue '${d.queue.name}' in vhost '${d.queue.vhost}'`);
+      }
+    }
     this.settle(this.deliveries.take(tag, multiple), requeue);
   }
 

@@ -12,8 +12,9 @@
 import { publishHints, type DeathReason } from './content.ts';
 import type { Consumer } from './consumer.ts';
 import type { Message, MessageMemory } from './message.ts';
+import { errors } from './errors.ts';
 import { withPolicy, type AppliedPolicy } from './policies.ts';
-import type { QueueArgs } from './queue-args.ts';
+import { rabbitQueueType, type QueueArgs } from './queue-args.ts';
 import { PriorityReady, QuorumReady, ReadyList, type Pager, type Ready } from './ready-list.ts';
 import type { Deadline, Scheduler } from './scheduler.ts';
 
@@ -74,7 +75,7 @@ export class Queue {
     readonly args: Record<string, unknown>,
     /** The settings its arguments asked for. */
     readonly declared: QueueArgs,
-    private readonly host: QueueHost,
+    protected readonly host: QueueHost,
     policy?: AppliedPolicy,
   ) {
     this.policy = policy;
@@ -106,6 +107,8 @@ export class Queue {
   }
 
   get messageCount(): number { return this.ready.length; }
+  /** Whether a copy of m is kept in the messages table: persistent ones in a durable queue, every one in a quorum queue. */
+  stores(m: Message): boolean { return (m.persistent && this.durable) || this.quorum; }
   get exclusive(): boolean { return this.owner !== null; }
   get quorum(): boolean { return this.options.type === 'quorum'; }
   /** Delivery-limited queues count returns and keep that count (and who holds what) across a crash. */
@@ -259,6 +262,19 @@ export class Queue {
       if (!this.deleted && this.consumers.length === 0) this.host.expireQueue(this);
     });
   }
+
+  /**
+   * basic.consume's checks that depend on the queue: x-stream-offset is for streams only, as
+   * RabbitMQ refuses it elsewhere (406).
+   */
+  checkConsume(_noAck: boolean, _prefetch: number, args: Record<string, unknown>): void {
+    if (args['x-stream-offset'] !== undefined) {
+      throw errors.precondition(`invalid arg 'x-stream-offset' for queue '${this.name}' in vhost '${this.vhost}' of queue type ${rabbitQueueType(this.options.type)}`);
+    }
+  }
+
+  /** The queue is being deleted: what it keeps apart from its ready list goes too (streams). */
+  discard(): void {}
 
   /** Stops its timers (the queue is being deleted). */
   stopTimers(): void {

@@ -56,7 +56,25 @@ export interface DurableState {
   events: BrokerEvent[];
 }
 
+/** A stream's message as storage keeps it (its properties as published, without x-stream-offset). */
+export interface StreamRecord {
+  offset: number; timestamp: number; segment: number; exchange: string; routingKey: string; propertiesRaw: Buffer; body: Buffer;
+}
+
+/** A stream's log in storage: appended at the end, cut at the front by retention. */
+export interface StreamStore {
+  /** A stream's messages in offset order (at start-up). */
+  load(vhost: string, queue: string): StreamRecord[];
+  append(vhost: string, queue: string, r: StreamRecord): void;
+  /** Retention removed every message before this offset. */
+  truncate(vhost: string, queue: string, beforeOffset: number): void;
+  /** The stream was deleted. */
+  drop(vhost: string, queue: string): void;
+}
+
 export interface Storage {
+  /** Streams' logs, kept apart from the messages of queues. */
+  readonly streams: StreamStore;
   load(): DurableState;
   saveVhost(name: string): void;
   deleteVhost(name: string): void;

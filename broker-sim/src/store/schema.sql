@@ -84,3 +84,18 @@ CREATE TABLE IF NOT EXISTS events (     -- the event log: leases requeued, expir
   channel TEXT,                         -- connection id / channel number
   detail TEXT
 );
+-- Streams (x-queue-type: stream): each stream's log, apart from the messages of queues. A segment is
+-- a range of offsets; retention deletes whole segments from the front.
+--   sqlite3 queuelab.db 'select queue, segment, min("offset"), max("offset"), count(*) from stream_messages group by queue, segment'
+CREATE TABLE IF NOT EXISTS stream_messages (
+  vhost TEXT NOT NULL,
+  queue TEXT NOT NULL,
+  "offset" INTEGER NOT NULL,            -- from 0, as x-stream-offset
+  segment INTEGER NOT NULL,             -- segments begin when x-stream-max-segment-size-bytes is reached
+  timestamp INTEGER NOT NULL,           -- broker clock ms when it was appended
+  exchange TEXT NOT NULL,
+  routing_key TEXT NOT NULL,
+  properties BLOB NOT NULL,             -- AMQP content properties as published
+  body BLOB NOT NULL,
+  PRIMARY KEY (vhost, queue, "offset")
+);

@@ -15,6 +15,7 @@ import { CommitQueue } from './commit-queue.ts';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { Maintenance } from './maintenance.ts';
 import { SqlMapping } from './sql-mapping.ts';
+import { SqliteStreams } from './streams.ts';
 
 export interface SqliteStoreOptions extends OpenOptions {
   /** The store's timers (commit delays, retries, tidying). Default: real time. */
@@ -26,6 +27,7 @@ export class SqliteStore implements Storage {
   private readonly sql: SqlMapping;
   private readonly commits: CommitQueue;
   private readonly maintenance: Maintenance;
+  readonly streams: SqliteStreams;
 
   /**
    * @param path a file, or ':memory:' for a broker that keeps nothing
@@ -37,6 +39,7 @@ export class SqliteStore implements Storage {
     this.sql = new SqlMapping(this.db);
     this.commits = new CommitQueue(this.sql, clock, { committed: () => this.maintenance.committed(), failed: onError });
     this.maintenance = new Maintenance(this.db, clock, () => this.commits.pending);
+    this.streams = new SqliteStreams(this.db, this.commits);
   }
 
   load(): DurableState { return this.sql.load(); }
