@@ -15,7 +15,16 @@ import { StepFailure, type GradeContext, type Step, type StepResult } from './st
 
 const root = resolve(new URL('../', import.meta.url).pathname);
 
-export interface LabResult { lab: string; title: string; language: Language; passed: boolean; steps: StepResult[]; score: number; total: number }
+export interface LabResult {
+  lab: string; title: string; language: Language; passed: boolean; steps: StepResult[]; score: number; total: number;
+  /** None of the lab's files were there: not attempted, rather than failed. */
+  missing?: boolean;
+}
+
+export interface GradeOptions {
+  /** The programs were compiled beside their .ts (compile-lab.ts): run NAME.mjs with plain node. */
+  compiled?: boolean;
+}
 
 async function stepsOf(lab: Lab): Promise<Step[]> {
   return ((await import(`./graders/${lab.dir}.ts`)) as { steps: Step[] }).steps;
@@ -39,13 +48,14 @@ function runnableDir(labDir: string): { dir: string; cleanup(): void } {
  * pika: without one it throws PythonMissing, whose message says how to install it.
  */
 export async function gradeLab(lab: Lab, labDir: string,
-  broker: { url: string; kind: 'sim' | 'rabbitmq'; managementUrl?: string }, language: Language = 'ts'): Promise<LabResult> {
+  broker: { url: string; kind: 'sim' | 'rabbitmq'; managementUrl?: string }, language: Language = 'ts', options: GradeOptions = {}): Promise<LabResult> {
   const steps = await stepsOf(lab);
   const results: StepResult[] = [];
   const missing = labFiles(lab, language).filter((f) => !existsSync(join(labDir, f)));
   if (missing.length > 0) {
     for (const s of steps) results.push({ step: s.name, status: 'failed', detail: `missing file(s): ${missing.join(', ')}` });
-    return summarise(lab, language, results);
+    const r = summarise(lab, language, results);
+    return missing.length === lab.programs.length ? { ...r, missing: true } : r;
   }
   if (language === 'python') requirePython();
   const { dir, cleanup } = runnableDir(labDir);
@@ -58,7 +68,8 @@ export async function gradeLab(lab: Lab, labDir: string,
     labDir: dir, url: broker.url, broker: broker.kind, connection,
     name: (prefix) => `qlab.${lab.id}.${prefix}.${run}.${++n}`,
     run: (program, args = [], env = {}) => {
-      const p = new Program(join(dir, program + EXTENSION[language]), args, {
+      const file = program + (options.compiled && language === 'ts' ? '.mjs' : EXTENSION[language]);
+      const p = new Program(join(dir, file), args, {
         AMQP_URL: broker.url, ...(broker.managementUrl ? { MANAGEMENT_URL: broker.managementUrl } : {}), ...env });
       programs.push(p);
       return p;

@@ -1,0 +1,104 @@
+/**
+ * Grades a class in parallel: a pool of students graded side by side, each lab against a broker of
+ * its own (labs-kit/lab-broker.ts). A student's submission is copied once into .queuelab/grading/
+ * (so its imports resolve to the kit's node_modules) and each lab's TypeScript is compiled there once
+ * (labs-kit/compile-lab.ts). Everything a run made — copies, private brokers, RabbitMQ vhosts,
+ * programs — is undone when it ends, fails, or is interrupted (cleanUpGrading).
+ */
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import type { Lab } from '../../labs/manifest.ts';
+import { compileLab } from '../../labs-kit/compile-lab.ts';
+import { detectLanguage } from '../../labs-kit/detect-language.ts';
+import { gradeLab, type LabResult } from '../../labs-kit/grade-lab.ts';
+import { startLabBroker } from '../../labs-kit/lab-broker.ts';
+import type { RabbitMq } from '../shared/brokers/index.ts';
+import type { StudentResult } from './report.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
+
+/** Students graded at once: four per core, since a grading run mostly waits (on programs, timeouts, long tasks). */
+export const DEFAULT_JOBS = availableParallelism() * 4;
+
+export interface Submission { student: string; dir: string }
+
+export interface PoolOptions {
+  labs: Lab[];
+  /** Grade on this RabbitMQ (a private vhost per lab); broker-sim when absent. */
+  rabbitmq?: RabbitMq;
+  jobs?: number;
+  /** Called as each student is done. */
+  onStudent?(r: StudentResult): void;
+}
+
+/** What is still to be undone, newest last: cleanUpGrading runs it on Ctrl-C. */
+const pending = new Set<() => Promise<void>>();
+
+async function withCleanup<T>(undo: () => Promise<void> | void, body: () => Promise<T>): Promise<T> {
+  const once = async () => { pending.delete(once); await undo(); };
+  pending.add(once);
+  try { return await body(); } finally { await once(); }
+}
+
+/** Undoes whatever grading runs are in progress (their brokers, vhosts and copies). */
+export async function cleanUpGrading(): Promise<void> {
+  await Promise.allSettled([...pending].map((u) => u()));
+}
+
+/** A student's lab folder: DIR/NN-name, or DIR/labs/NN-name for a whole copy of the kit. */
+export function labFolder(submission: string, lab: Lab): string {
+  const nested = join(submission, 'labs', lab.dir);
+  return existsSync(nested) ? nested : join(submission, lab.dir);
+}
+
+/** Runs `work` over `items`, at most `size` at a time, keeping the order of items in the answer. */
+export async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const lane = async (): Promise<void> => {
+    for (let i = next++; i < items.length; i = next++) out[i] = await work(items[i]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, lane));
+  return out;
+}
+
+export function gradeClass(submissions: Submission[], o: PoolOptions): Promise<StudentResult[]> {
+  return pool(submissions, o.jobs ?? DEFAULT_JOBS, async (s) => {
+    const r = await gradeSubmission(s, o);
+    o.onStudent?.(r);
+    return r;
+  });
+}
+
+/** One student, lab after lab, each on a broker of its own. */
+export async function gradeSubmission(s: Submission, o: PoolOptions): Promise<StudentResult> {
+  const copy = join(root, '.queuelab', 'grading', randomBytes(6).toString('hex'));
+  return withCleanup(() => rmSync(copy, { recursive: true, force: true }), async () => {
+    mkdirSync(copy, { recursive: true });
+    if (existsSync(s.dir)) cpSync(s.dir, copy, { recursive: true });
+    const labs: LabResult[] = [];
+    for (const lab of o.labs) labs.push(await gradeOne(lab, labFolder(copy, lab), o.rabbitmq));
+    return { student: s.student, labs };
+  });
+}
+
+async function gradeOne(lab: Lab, folder: string, rabbitmq?: RabbitMq): Promise<LabResult> {
+  const { language } = detectLanguage(lab, folder);
+  const build = language === 'ts' ? await compileLab(lab, folder) : { compiled: false as const };
+  const broker = await startLabBroker(rabbitmq);
+  const r = await withCleanup(() => broker.close().catch(() => {}), () => gradeLab(lab, folder, broker, language, { compiled: build.compiled }));
+  return build.compiled || !build.error ? r : withCompileError(r, build.error);
+}
+
+/** A lab that does not compile fails where it failed, with the compiler's line as the reason. */
+function withCompileError(r: LabResult, error: string): LabResult {
+  let first = true;
+  const steps = r.steps.map((s) => {
+    if (s.status !== 'failed' || !first) return s;
+    first = false;
+    return { ...s, detail: `does not compile: ${error}` };
+  });
+  return { ...r, steps };
+}
