@@ -1,10 +1,11 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
+import { runQlab } from '../../test/support/qlab.ts';
 import { GRADING_VHOST_PREFIX, managementOf } from '../../labs-kit/lab-broker.ts';
 import { rabbitMqFromEnv } from '../shared/brokers/index.ts';
 import { normaliseSource } from './grade-flags.ts';
@@ -12,17 +13,7 @@ import { normaliseSource } from './grade-flags.ts';
 const root = new URL('../../', import.meta.url).pathname;
 const lab = '01-hello-world';
 
-function qlab(args: string[], cwd: string, onStart?: (pid: number) => void): Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/qlab.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    onStart?.(child.pid!);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('exit', (code, signal) => resolve({ code, signal, stdout, stderr }));
-  });
-}
+const qlab = (args: string[], cwd: string, onStart?: (pid: number) => void) => runQlab(args, { cwd, ...(onStart ? { onStart } : {}) });
 
 /** A class of six for lab 01, in TypeScript: each kind of submission an instructor meets. */
 function fakeClass(dir: string): string {

@@ -1,10 +1,10 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
+import { runQlab } from '../../test/support/qlab.ts';
 import { LABS } from '../../labs/manifest.ts';
 import { findPython, pythonMissing } from '../../labs-kit/python.ts';
 import { listLines } from './list-command.ts';
@@ -13,16 +13,7 @@ import { classMarkdown } from './report.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-function qlab(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/qlab.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const qlab = (args: string[], cwd: string) => runQlab(args, { cwd });
 
 test('qlab list shows every lab, done or not done in each language', () => {
   const lines = listLines({ done: { '02-work-queues': { ts: '2026-01-01' }, '03-acknowledgements': { python: '2026-01-02' } } });
