@@ -27,6 +27,12 @@ export interface MessageStats {
   redeliver?: number; redeliver_details?: RateDetails;
 }
 
+/** message_stats of an exchange: RabbitMQ counts these once the exchange has seen traffic; broker-sim does not. */
+export interface ExchangeMessageStats {
+  publish_in?: number; publish_in_details?: RateDetails;
+  publish_out?: number; publish_out_details?: RateDetails;
+}
+
 export interface MessageCounts {
   messages?: number; messages_details?: RateDetails;
   messages_ready?: number; messages_ready_details?: RateDetails;
@@ -175,6 +181,7 @@ export interface ExchangeInfo {
   auto_delete: boolean;
   internal: boolean;
   arguments: Record<string, unknown>;
+  message_stats?: ExchangeMessageStats;
   /** GET of one exchange only; empty in the basic rates mode. */
   incoming?: unknown[];
   outgoing?: unknown[];
@@ -242,6 +249,8 @@ export interface ChannelInfo {
   state?: string;
   node?: string;
   connection_details: ChannelConnectionDetails;
+  /** RabbitMQ's, once the channel has seen traffic (publish, ack, deliver…). */
+  message_stats?: MessageStats;
   /** GET of one channel only. */
   consumer_details?: ConsumerInfo[];
 }
