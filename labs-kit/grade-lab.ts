@@ -34,7 +34,7 @@ async function stepsOf(lab: Lab): Promise<Step[]> {
  * A submission outside this repository is copied into .queuelab/grading/ so that its imports
  * (amqplib, and the labs' broker helper `../broker.ts` / `broker.py`) resolve to the kit's.
  */
-function runnableDir(labDir: string): { dir: string; cleanup(): void } {
+export function runnableDir(labDir: string): { dir: string; cleanup(): void } {
   const inside = !relative(root, resolve(labDir)).startsWith('..');
   if (inside) return { dir: resolve(labDir), cleanup: () => {} };
   const top = join(root, '.queuelab', 'grading', randomBytes(6).toString('hex'));

@@ -106,7 +106,7 @@ async function bench(n: number, labs: Lab[], jobs: number, rabbitmq?: RabbitMq):
   try {
     const submissions = Array.from({ length: n }, (_, i) => {
       const s = { student: `student-${String(i + 1).padStart(2, '0')}`, dir: join(dir, `s${i + 1}`) };
-      cpSync(join(root, 'solutions'), s.dir, { recursive: true, filter: (f) => !f.endsWith('.py') }); // graded as TypeScript
+      cpSync(join(root, 'solutions'), s.dir, { recursive: true, dereference: true, filter: (f) => !f.endsWith('.py') }); // graded as TypeScript
       return s;
     });
     const started = Date.now();

@@ -1,23 +1,19 @@
 /**
  * Grades a class in parallel: a pool of students graded side by side, each lab against a broker of
- * its own (labs-kit/lab-broker.ts). A student's submission is copied once into .queuelab/grading/
- * (so its imports resolve to the kit's node_modules) and each lab's TypeScript is compiled there once
- * (labs-kit/compile-lab.ts). Everything a run made — copies, private brokers, RabbitMQ vhosts,
+ * its own (labs-kit/lab-broker.ts). Each lab of a submission is copied into .queuelab/grading/ (so
+ * its imports resolve to the kit's) and its TypeScript compiled there once (labs-kit/compile-lab.ts). Everything a run made — copies, private brokers, RabbitMQ vhosts,
  * programs — is undone when it ends, fails, or is interrupted (cleanUpGrading).
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import type { Lab } from '../../labs/manifest.ts';
 import { compileLab } from '../../labs-kit/compile-lab.ts';
 import { detectLanguage } from '../../labs-kit/detect-language.ts';
-import { gradeLab, type LabResult } from '../../labs-kit/grade-lab.ts';
+import { gradeLab, runnableDir, type LabResult } from '../../labs-kit/grade-lab.ts';
 import { startLabBroker } from '../../labs-kit/lab-broker.ts';
 import type { RabbitMq } from '../shared/brokers/index.ts';
 import type { StudentResult } from './report.ts';
-
-const root = new URL('../../', import.meta.url).pathname;
 
 /** Students graded at once: four per core, since a grading run mostly waits (on programs, timeouts, long tasks). */
 export const DEFAULT_JOBS = availableParallelism() * 4;
@@ -74,22 +70,27 @@ export function gradeClass(submissions: Submission[], o: PoolOptions): Promise<S
 
 /** One student, lab after lab, each on a broker of its own. */
 export async function gradeSubmission(s: Submission, o: PoolOptions): Promise<StudentResult> {
-  const copy = join(root, '.queuelab', 'grading', randomBytes(6).toString('hex'));
-  return withCleanup(() => rmSync(copy, { recursive: true, force: true }), async () => {
-    mkdirSync(copy, { recursive: true });
-    if (existsSync(s.dir)) cpSync(s.dir, copy, { recursive: true });
-    const labs: LabResult[] = [];
-    for (const lab of o.labs) labs.push(await gradeOne(lab, labFolder(copy, lab), o.rabbitmq));
-    return { student: s.student, labs };
-  });
+  const labs: LabResult[] = [];
+  for (const lab of o.labs) labs.push(await gradeOne(lab, labFolder(s.dir, lab), o.rabbitmq));
+  return { student: s.student, labs };
 }
 
+/**
+ * One lab: copied where its imports resolve (runnableDir), compiled, graded on a broker of its own;
+ * the copy and the broker go whatever happens.
+ */
 async function gradeOne(lab: Lab, folder: string, rabbitmq?: RabbitMq): Promise<LabResult> {
   const { language } = detectLanguage(lab, folder);
-  const build = language === 'ts' ? await compileLab(lab, folder) : { compiled: false as const };
-  const broker = await startLabBroker(rabbitmq);
-  const r = await withCleanup(() => broker.close().catch(() => {}), () => gradeLab(lab, folder, broker, language, { compiled: build.compiled }));
-  return build.compiled || !build.error ? r : withCompileError(r, build.error);
+  if (!existsSync(folder)) return gradeLab(lab, folder, { url: '', kind: rabbitmq ? 'rabbitmq' : 'sim' }, language); // missing: no broker needed
+  const copy = runnableDir(folder);
+  return withCleanup(async () => copy.cleanup(), async () => {
+    // Compiled only in a copy: a folder inside the kit (solutions/) is graded as it is, through tsx.
+    const copied = copy.dir !== resolve(folder);
+    const build = language === 'ts' && copied ? await compileLab(lab, copy.dir) : { compiled: false as const };
+    const broker = await startLabBroker(rabbitmq);
+    const r = await withCleanup(() => broker.close().catch(() => {}), () => gradeLab(lab, copy.dir, broker, language, { compiled: build.compiled }));
+    return build.compiled || !build.error ? r : withCompileError(r, build.error);
+  });
 }
 
 /** A lab that does not compile fails where it failed, with the compiler's line as the reason. */
