@@ -12,7 +12,7 @@ import { MemoryAlarm, type MemoryLimit } from './memory-alarm.ts';
 import { MessageMemory } from './message.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { Queue } from './queue.ts';
-import type { Backlog, DurableState, PermissionRecord, Storage, UserRecord } from './storage.ts';
+import type { Backlog, DurableState, PermissionRecord, PolicyRecord, Storage, UserRecord } from './storage.ts';
 import { Vhost, type VhostServices } from './vhost.ts';
 
 export interface User { name: string; tags: string }
@@ -133,6 +133,7 @@ export class Broker implements VhostServices {
     for (const name of state.vhosts) this.vhosts.set(name, this.newVhost(name));
     for (const u of state.users) this.users.set(u.name, u);
     for (const p of state.permissions) this.setPermissionInMemory(p);
+    for (const p of state.policies) this.vhost(p.vhost)?.setPolicy(p);
     if (state.vhosts.length === 0 && state.users.length === 0) this.createDefaults();
     for (const q of state.queues) {
       this.vhost(q.vhost)?.declareQueue({ queue: q.name, passive: false, durable: true, exclusive: false,
@@ -235,6 +236,32 @@ export class Broker implements VhostServices {
     const m = this.permissions.get(p.user) ?? new Map<string, PermissionRecord>();
     m.set(p.vhost, p);
     this.permissions.set(p.user, m);
+  }
+
+  /**
+   * Sets (adds or replaces) a policy, checked beforehand with readPolicy (core/policies.ts); it
+   * applies at once to the queues and exchanges it matches, and is stored. Throws 404 for a
+   * missing vhost.
+   */
+  setPolicy(p: PolicyRecord): void {
+    const v = this.vhosts.get(p.vhost);
+    if (!v) throw errors.notFound(`no vhost '${p.vhost}'`);
+    v.setPolicy(p);
+    this.storage.savePolicy(p);
+  }
+
+  /** Removes a policy; false when there was none. */
+  deletePolicy(vhost: string, name: string): boolean {
+    if (!this.vhosts.get(vhost)?.deletePolicy(name)) return false;
+    this.storage.deletePolicy(vhost, name);
+    return true;
+  }
+
+  /** The policies of one vhost, or of all, in vhost then name order (as RabbitMQ lists them). */
+  listPolicies(vhost?: string): PolicyRecord[] {
+    const vhosts = vhost === undefined ? [...this.vhosts.values()] : [this.vhosts.get(vhost)].filter((v) => v !== undefined);
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return vhosts.sort(byName).flatMap((v) => [...v.policies.values()].sort(byName));
   }
 
   /**

@@ -181,10 +181,23 @@ export interface ExchangeInfo {
   auto_delete: boolean;
   internal: boolean;
   arguments: Record<string, unknown>;
+  /** The policy in effect on it; absent when none is. */
+  policy?: string;
   message_stats?: ExchangeMessageStats;
   /** GET of one exchange only; empty in the basic rates mode. */
   incoming?: unknown[];
   outgoing?: unknown[];
+}
+
+/** A policy, as GET /api/policies… shows it and PUT /api/policies/{vhost}/{name} takes it. */
+export interface PolicyInfo {
+  vhost: string;
+  name: string;
+  /** A regular expression on queue and exchange names, unanchored. */
+  pattern: string;
+  'apply-to': 'queues' | 'exchanges' | 'all';
+  definition: Record<string, unknown>;
+  priority: number;
 }
 
 export interface BindingInfo {

@@ -5,6 +5,7 @@ import { registerExchangeRoutes } from './exchanges.ts';
 import { registerHealthRoutes } from './health.ts';
 import { registerMessageRoutes } from './messages.ts';
 import { registerOverviewRoutes } from './overview.ts';
+import { registerPolicyRoutes } from './policies.ts';
 import { registerQueuelabRoutes } from './queuelab.ts';
 import { registerQueueRoutes } from './queues.ts';
 import { Router } from './router.ts';
@@ -18,5 +19,6 @@ export function buildRouter(): ApiRouter {
   registerConnectionRoutes(r);
   registerQueuelabRoutes(r);
   registerHealthRoutes(r);
+  registerPolicyRoutes(r);
   return r;
 }

@@ -16,6 +16,15 @@ CREATE TABLE IF NOT EXISTS permissions (
   read TEXT NOT NULL,
   PRIMARY KEY (user, vhost)
 );
+CREATE TABLE IF NOT EXISTS policies (
+  vhost TEXT NOT NULL,
+  name TEXT NOT NULL,
+  pattern TEXT NOT NULL,                -- regex on queue / exchange names, unanchored
+  apply_to TEXT NOT NULL,               -- 'queues', 'exchanges' or 'all'
+  priority REAL NOT NULL,
+  definition TEXT NOT NULL,             -- JSON
+  PRIMARY KEY (vhost, name)
+);
 CREATE TABLE IF NOT EXISTS queues (     -- durable queues only
   vhost TEXT NOT NULL,
   name TEXT NOT NULL,

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import type {
-  Backlog, BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, StoredMessage, UserRecord,
+  Backlog, BindingRecord, DurableState, ExchangeRecord, PermissionRecord, PolicyRecord, QueueRecord, StoredMessage, UserRecord,
 } from '../core/storage.ts';
 import type { Batch, BatchWriter } from './commit-queue.ts';
 
@@ -52,6 +52,9 @@ function prepare(db: Database.Database) {
     deleteVhostQueues: p('DELETE FROM queues WHERE vhost = ?'),
     deleteVhostMessages: p('DELETE FROM messages WHERE vhost = ?'),
     deleteVhostPermissions: p('DELETE FROM permissions WHERE vhost = ?'),
+    deleteVhostPolicies: p('DELETE FROM policies WHERE vhost = ?'),
+    savePolicy: p('INSERT OR REPLACE INTO policies (vhost, name, pattern, apply_to, priority, definition) VALUES (?, ?, ?, ?, ?, ?)'),
+    deletePolicy: p('DELETE FROM policies WHERE vhost = ? AND name = ?'),
     saveUser: p('INSERT OR REPLACE INTO users (name, password_hash, tags) VALUES (?, ?, ?)'),
     deleteUser: p('DELETE FROM users WHERE name = ?'),
     deleteUserPermissions: p('DELETE FROM permissions WHERE user = ?'),
@@ -87,6 +90,9 @@ export class SqlMapping implements BatchWriter {
       vhosts: all<{ name: string }>('SELECT name FROM vhosts').map((r) => r.name),
       users: all<Row>('SELECT * FROM users').map((r): UserRecord => ({ name: r.name, passwordHash: r.password_hash, tags: r.tags })),
       permissions: all<PermissionRecord>('SELECT user, vhost, configure, write, read FROM permissions'),
+      policies: all<Row>('SELECT * FROM policies ORDER BY vhost, name').map((r): PolicyRecord => ({
+        vhost: r.vhost, name: r.name, pattern: r.pattern, applyTo: r.apply_to, priority: r.priority,
+        definition: JSON.parse(r.definition) })),
       queues: all<Row>('SELECT * FROM queues').map((r): QueueRecord => ({
         vhost: r.vhost, name: r.name, durable: true, autoDelete: !!r.auto_delete, arguments: JSON.parse(r.arguments) })),
       exchanges: all<Row>('SELECT * FROM exchanges').map((r): ExchangeRecord => ({
@@ -114,10 +120,15 @@ export class SqlMapping implements BatchWriter {
     this.stmt.deleteVhostQueues.run(name);
     this.stmt.deleteVhostMessages.run(name);
     this.stmt.deleteVhostPermissions.run(name);
+    this.stmt.deleteVhostPolicies.run(name);
   }
   saveUser(u: UserRecord): void { this.stmt.saveUser.run(u.name, u.passwordHash, u.tags); }
   deleteUser(name: string): void { this.stmt.deleteUser.run(name); this.stmt.deleteUserPermissions.run(name); }
   savePermission(p: PermissionRecord): void { this.stmt.savePermission.run(p.user, p.vhost, p.configure, p.write, p.read); }
+  savePolicy(p: PolicyRecord): void {
+    this.stmt.savePolicy.run(p.vhost, p.name, p.pattern, p.applyTo, p.priority, JSON.stringify(p.definition));
+  }
+  deletePolicy(vhost: string, name: string): void { this.stmt.deletePolicy.run(vhost, name); }
   saveQueue(q: QueueRecord): void { this.stmt.saveQueue.run(q.vhost, q.name, q.autoDelete ? 1 : 0, JSON.stringify(q.arguments)); }
   deleteQueue(vhost: string, name: string): void {
     this.stmt.deleteQueue.run(vhost, name);

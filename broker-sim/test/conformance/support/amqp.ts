@@ -33,6 +33,20 @@ export function channelClosed(ch: Channel): Promise<{ code: number; message: str
   }));
 }
 
+/**
+ * Runs `act` on a channel of its own and checks the error the broker closes that channel with:
+ * its reply code and a pattern its text must match.
+ */
+export async function expectChannelError(url: string, act: (ch: Channel) => Promise<unknown>, code: number, text: RegExp): Promise<void> {
+  const { ch } = await channel(url);
+  const closed = channelClosed(ch);
+  act(ch).catch(() => {});
+  const err = await closed;
+  if (err.code !== code || !text.test(err.message)) {
+    throw new Error(`expected the channel closed with ${code} matching ${text}, got ${err.code}: ${err.message}`);
+  }
+}
+
 /** Collects n deliveries from a consumer that calls onMessage for each. */
 export function collector(n: number, what: string): { add(m: ConsumeMessage): void; done: Promise<ConsumeMessage[]> } {
   const got: ConsumeMessage[] = [];
