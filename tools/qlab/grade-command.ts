@@ -110,11 +110,14 @@ async function bench(n: number, labs: Lab[], jobs: number, rabbitmq?: RabbitMq):
       return s;
     });
     const started = Date.now();
+    const cpu = process.cpuUsage();
     const results = await gradeWithBar(submissions, labs, jobs, rabbitmq);
     const secs = (Date.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
     const passed = results.reduce((k, r) => k + r.labs.filter((l) => l.passed).length, 0);
     console.log(`graded ${n} submissions × ${labs.length} labs with ${jobs} at once in ${secs.toFixed(1)} s: `
-      + `${(secs / n).toFixed(2)} s per student; ${passed}/${n * labs.length} labs passed`);
+      + `${(secs / n).toFixed(2)} s per student; ${passed}/${n * labs.length} labs passed; `
+      + `the grading process (brokers and graders, not the programs) used ${((used.user + used.system) / 1e6).toFixed(1)} s of CPU`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
