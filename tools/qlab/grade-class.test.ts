@@ -13,7 +13,8 @@ import { normaliseSource } from './grade-flags.ts';
 const root = new URL('../../', import.meta.url).pathname;
 const lab = '01-hello-world';
 
-const qlab = (args: string[], cwd: string, onStart?: (pid: number) => void) => runQlab(args, { cwd, ...(onStart ? { onStart } : {}) });
+const qlab = (args: string[], cwd: string, onStart?: (pid: number) => void, env?: NodeJS.ProcessEnv) =>
+  runQlab(args, { cwd, ...(onStart ? { onStart } : {}), ...(env ? { env } : {}) });
 
 /** A class of six for lab 01, in TypeScript: each kind of submission an instructor meets. */
 function fakeClass(dir: string): string {
@@ -44,7 +45,11 @@ for (const broker of availableBrokers()) {
   test(`grading a class: ✓ / ✗ / missing, the failed step and its reason, copies flagged and still scored [${broker}]`, async () => {
     const dir = mkdtempSync(join(tmpdir(), 'qlab-grade-class-'));
     after(() => rmSync(dir, { recursive: true, force: true }));
-    const r = await qlab(['grade', '--submissions', fakeClass(dir), '--lab', '01', '--broker', broker, '--out', join(dir, 'grades')], dir);
+    // A temporary folder of its own, to see that the private brokers' databases all go.
+    const tmp = join(dir, 'tmp');
+    mkdirSync(tmp);
+    const r = await qlab(['grade', '--submissions', fakeClass(dir), '--lab', '01', '--broker', broker, '--out', join(dir, 'grades')], dir,
+      undefined, { ...process.env, TMPDIR: tmp });
     assert.equal(r.code, 0, r.stderr);
     const md = readFileSync(join(dir, 'grades.md'), 'utf8');
     for (const passed of ['ada', 'eve', 'fay']) assert.match(md, new RegExp(`^\\| ${passed} \\| ✓ ts \\| 1/1 \\|$`, 'm'));
@@ -59,7 +64,8 @@ for (const broker of availableBrokers()) {
     const json = JSON.parse(readFileSync(join(dir, 'grades.json'), 'utf8')) as { flags: unknown[]; results: { student: string; labs: { missing?: boolean }[] }[] };
     assert.equal(json.flags.length, 2);
     assert.equal(json.results.find((s) => s.student === 'cyd')!.labs[0]!.missing, true);
-    // Nothing left: no copy of dan's submission remains.
+    // Nothing left: no broker database (tsx-N is tsx's cache of compiled code, kept on purpose), no copy of dan's submission.
+    assert.deepEqual(readdirSync(tmp).filter((f) => !/^tsx-\d+$/.test(f)), []);
     const copies = readdirSync(join(root, '.queuelab', 'grading'));
     const send = (c: string): string => join(root, '.queuelab', 'grading', c, lab, 'send.ts');
     assert.ok(!copies.some((c) => existsSync(send(c)) && readFileSync(send(c), 'utf8').includes('broken')));
