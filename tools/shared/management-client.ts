@@ -13,7 +13,7 @@
 // The API's JSON, shared with broker-sim's management API.
 import type {
   AckMode, BindingInfo, BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, ExchangeInfo, FailedQueueInfo, GotMessage,
-  NodeInfo, Overview, PermissionInfo, PolicyInfo, PublishResult, QueueInfo, UnackedDelivery, UserInfo, VhostInfo, WhoAmI,
+  NodeInfo, Overview, PermissionInfo, PolicyInfo, PublishResult, QueueInfo, UnackedDelivery, UserInfo, VhostInfo, VhostLimitsInfo, WhoAmI,
 } from '../../broker-sim/src/http/contract.ts';
 
 export type * from '../../broker-sim/src/http/contract.ts';
@@ -77,6 +77,8 @@ export class ManagementClient {
     await this.send('PUT', `/permissions/${v(vhost)}/${v(user)}`, p);
   }
 
+  /** The limits set on a vhost (GET /api/vhost-limits/{v}): [] when it has none. */
+  getVhostLimits(vhost: string): Promise<VhostLimitsInfo[]> { return this.get(`/vhost-limits/${v(vhost)}`); }
   /** One vhost limit (max-queues, max-connections); a negative value lifts it. */
   async putVhostLimit(vhost: string, name: 'max-queues' | 'max-connections', value: number): Promise<void> {
     await this.send('PUT', `/vhost-limits/${v(vhost)}/${name}`, { value });

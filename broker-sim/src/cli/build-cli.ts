@@ -1,5 +1,6 @@
 /** broker-sim's command line, unparsed, so tests can run argv through it. */
 import yargs, { type Argv } from 'yargs';
+import { permissionCommand } from './admin/permission-command.ts';
 import { policyCommand } from './admin/policy-command.ts';
 import { userCommand } from './admin/user-command.ts';
 import { vhostCommand } from './admin/vhost-command.ts';
@@ -16,6 +17,7 @@ export function buildCli(argv: string[], hooks: CliHooks = {}): Argv {
     .command(serveCommand(hooks))
     .command(userCommand)
     .command(vhostCommand)
+    .command(permissionCommand)
     .command(policyCommand)
     .command(requeueCommand)
     .strict()

@@ -41,9 +41,17 @@ const CHECKED_ARGS = ['x-message-ttl', 'x-expires', 'x-max-length', 'x-max-lengt
   'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority', 'x-queue-type', 'x-single-active-consumer',
   'x-delivery-limit'];
 
+/** The vhost limits RabbitMQ has, by its names. */
+export const VHOST_LIMITS = ['max-connections', 'max-queues'] as const;
+export type VhostLimit = typeof VHOST_LIMITS[number];
+
 export class Vhost implements QueueHost {
   readonly queues = new Map<string, Queue>();
   readonly exchanges = new Map<string, Exchange>();
+  /** Limits in effect (a negative value is no limit, as RabbitMQ's -1). */
+  readonly limits = new Map<VhostLimit, number>();
+  /** Open client connections to this vhost, for max-connections. */
+  connections = 0;
   /** Its policies by name. */
   readonly policies = new Map<string, PolicyRecord>();
   private readonly publisher: Publisher;
@@ -95,6 +103,7 @@ export class Vhost implements QueueHost {
       throw errors.accessRefused(`queue name '${name}' contains reserved prefix 'amq.*'`);
     }
     const options = readQueueArgs(d.arguments, { name, vhost: this.name, durable: d.durable, exclusive: d.exclusive, autoDelete: d.autoDelete });
+    this.checkQueueLimit(name);
     if (this.services.atMostOnce && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
       this.makeAtMostOnce(name, d.durable, options);
     }
@@ -108,6 +117,22 @@ export class Vhost implements QueueHost {
       this.storage.saveQueue({ vhost: this.name, name, durable: true, autoDelete: d.autoDelete, arguments: d.arguments });
     }
     return q;
+  }
+
+  /** max-queues: RabbitMQ refuses a new queue once the vhost has that many (redeclaring one still works). */
+  private checkQueueLimit(name: string): void {
+    const max = this.limits.get('max-queues') ?? -1;
+    if (max >= 0 && this.queues.size >= max) {
+      throw errors.precondition(`cannot declare queue '${name}': queue limit in vhost '${this.name}' (${max}) is reached`);
+    }
+  }
+
+  /** max-connections: checked at connection.open, as RabbitMQ (530 NOT_ALLOWED). */
+  checkConnectionLimit(user: string): void {
+    const max = this.limits.get('max-connections') ?? -1;
+    if (max >= 0 && this.connections >= max) {
+      throw errors.notAllowed(`access to vhost '${this.name}' refused for user '${user}': connection limit (${max}) is reached`);
+    }
   }
 
   /**

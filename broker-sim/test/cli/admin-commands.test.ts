@@ -8,25 +8,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import amqp from 'amqplib';
-import { buildCli } from '../../src/cli/build-cli.ts';
 import { startBrokerSim } from '../../src/index.ts';
+import { cliOn } from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'queuelab-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'broker.db');
 
-/** Runs one command line; returns what it printed, or throws its one-line error. */
-async function cli(...argv: string[]): Promise<string[]> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...a: unknown[]) => { lines.push(a.join(' ')); };
-  try {
-    await buildCli([...argv, '--db', db]).exitProcess(false).fail((msg, err) => { throw err ?? new Error(msg); }).parseAsync();
-  } finally {
-    console.log = log;
-  }
-  return lines;
-}
+const cli = cliOn(db);
 
 test('user add gives a user full rights on each --vhost, creating it; user list shows them', async () => {
   assert.deepEqual(await cli('user', 'add', 'alice', '--password', 's3cret', '--vhost', 'alice', '--vhost', 'shared'),
@@ -57,6 +46,28 @@ test('user delete removes the user; a second delete is an error', async () => {
 test('a user needs a password, and a command needs an action', async () => {
   await assert.rejects(cli('user', 'add', 'dave'), /Missing required argument: password/);
   await assert.rejects(cli('user'), /Not enough non-option arguments/);
+});
+
+test('vhost limit set, list and clear on the database; a wrong name or value is one line', async () => {
+  await cli('vhost', 'add', 'lim');
+  assert.deepEqual(await cli('vhost', 'limit', 'set', 'lim', 'max-queues', '20'), ["vhost 'lim': max-queues 20"]);
+  assert.deepEqual(await cli('vhost', 'limit', 'list'), ['lim\tmax-queues=20']);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'lim', 'max-foo', '3'), /^Error: the limit must be max-connections or max-queues, got 'max-foo'$/);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'lim', 'max-queues', '1.5'), /the value must be a whole number, -1 or more, got 1.5/);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'nowhere', 'max-queues', '1'), /^Error: no vhost 'nowhere'$/);
+  assert.deepEqual(await cli('vhost', 'limit', 'clear', 'lim', 'max-queues'), ["vhost 'lim': max-queues cleared"]);
+  assert.deepEqual(await cli('vhost', 'limit', 'list'), []);
+});
+
+test('permission set, list and clear on the database; unknown users and bad regexes are one line', async () => {
+  await cli('user', 'add', 'erin', '--password', 'pw');
+  await cli('vhost', 'add', 'team');
+  await cli('permission', 'set', 'erin', 'team', '--read', '^in$');
+  assert.deepEqual(await cli('permission', 'list', '--vhost', 'team'), ['erin\tteam\t.*\t.*\t^in$']);
+  await assert.rejects(cli('permission', 'set', 'nobody', 'team'), /^Error: no user 'nobody'$/);
+  await assert.rejects(cli('permission', 'set', 'erin', 'team', '--write', '('), /--write is not a valid regex/);
+  assert.deepEqual(await cli('permission', 'clear', 'erin', 'team'), ["permissions of 'erin' on 'team' cleared"]);
+  assert.deepEqual(await cli('permission', 'list', '--vhost', 'team'), []);
 });
 
 test('policy set, list and clear; a stored policy applies to a queue declared when the broker starts on the file', async () => {

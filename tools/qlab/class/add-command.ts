@@ -1,15 +1,14 @@
 /** `qlab class add NAME`: one more student, on the running broker (a student who joins late). */
 import type { Argv, CommandModule } from 'yargs';
 import type { ArgsOf } from '../../../broker-sim/src/run-cli.ts';
-import { adminClient, brokerOptions } from './broker-options.ts';
+import { adminClient, brokerOptions, limitOptions, limitsOf } from './broker-options.ts';
 import { makeStudents } from './class-api.ts';
 import { parseRoster } from './roster.ts';
 
-const builder = (y: Argv) => brokerOptions(y)
+const builder = (y: Argv) => limitOptions(brokerOptions(y))
   .positional('name', { type: 'string', demandOption: true, describe: 'the student\'s user name' })
   .option('password', { type: 'string', demandOption: true, describe: 'their password' })
-  .option('vhost', { type: 'string', describe: 'their vhost (default: their name)' })
-  .option('max-queues', { type: 'number', describe: 'most queues they may declare (default: none)' });
+  .option('vhost', { type: 'string', describe: 'their vhost (default: their name)' });
 
 type Args = ArgsOf<typeof builder>;
 
@@ -19,7 +18,7 @@ export const addCommand: CommandModule<object, Args> = {
   builder,
   handler: async (a) => {
     const students = parseRoster(`${a.name},,${a.vhost ?? ''}`, a.password, 'qlab class add');
-    const [line] = await makeStudents(adminClient(a), students, a.maxQueues === undefined ? {} : { maxQueues: a.maxQueues });
+    const [line] = await makeStudents(adminClient(a), students, limitsOf(a));
     console.log(line);
   },
 };

@@ -20,3 +20,19 @@ export function adminClient(a: BrokerArgs, env: NodeJS.ProcessEnv = process.env)
   if (colon < 0) return new ManagementClient({ url, username: a.admin, password: '' });
   return new ManagementClient({ url, username: a.admin.slice(0, colon), password: a.admin.slice(colon + 1) });
 }
+
+/** A student vhost's limits (RabbitMQ's vhost limits; -1: none). */
+export interface StudentLimits { 'max-queues': number; 'max-connections': number }
+
+/** Every lab needs fewer than 20 queues and a handful of connections: room to spare, not for a runaway loop. */
+export const DEFAULT_LIMITS: StudentLimits = { 'max-queues': 100, 'max-connections': 50 };
+
+export function limitOptions<T>(y: Argv<T>) {
+  return y
+    .option('max-queues', { type: 'number', default: DEFAULT_LIMITS['max-queues'], describe: 'most queues a student may declare in their vhost (-1: no limit)' })
+    .option('max-connections', { type: 'number', default: DEFAULT_LIMITS['max-connections'], describe: 'most connections to a student\'s vhost (-1: no limit)' });
+}
+
+export function limitsOf(a: { maxQueues: number; maxConnections: number }): StudentLimits {
+  return { 'max-queues': a.maxQueues, 'max-connections': a.maxConnections };
+}

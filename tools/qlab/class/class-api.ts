@@ -1,10 +1,11 @@
 /**
  * A class on a broker, through its management API (broker-sim's or RabbitMQ's, the calls
  * rabbitmqadmin makes): each student a user tagged `management` (so qtop works on their own
- * vhost), a vhost of their own and full rights in it — and nowhere else.
+ * vhost), a vhost of their own with its limits, and full rights in it — and nowhere else.
  */
 import type { ManagementClient, PermissionInfo, UserInfo } from '../../shared/management-client.ts';
 import { ToolError } from '../../shared/connect.ts';
+import { DEFAULT_LIMITS, type StudentLimits } from './broker-options.ts';
 import type { Student } from './roster.ts';
 
 export const STUDENT_TAGS = ['management'];
@@ -32,13 +33,13 @@ export async function checkRoster(api: ManagementClient, students: Student[]): P
  * Makes one student (again: every call is a PUT, so a second run changes nothing). When a step
  * fails, what this call created is deleted again, so no student is left half-made.
  */
-export async function provision(api: ManagementClient, s: Student, limits: { maxQueues?: number } = {}): Promise<'created' | 'exists'> {
+export async function provision(api: ManagementClient, s: Student, limits: StudentLimits = DEFAULT_LIMITS): Promise<'created' | 'exists'> {
   const hadUser = (await api.getUsers()).some((u) => u.name === s.user);
   const vhost = await api.putVhost(s.vhost);
   try {
     await api.putUser(s.user, s.password, STUDENT_TAGS);
     await api.putPermissions(s.vhost, s.user, FULL_RIGHTS);
-    if (limits.maxQueues !== undefined) await api.putVhostLimit(s.vhost, 'max-queues', limits.maxQueues);
+    for (const [name, value] of Object.entries(limits) as [keyof StudentLimits, number][]) await api.putVhostLimit(s.vhost, name, value);
   } catch (err) {
     if (!hadUser) await api.deleteUser(s.user).catch(() => {});
     if (vhost === 'created') await api.deleteVhost(s.vhost).catch(() => {});
@@ -48,7 +49,7 @@ export async function provision(api: ManagementClient, s: Student, limits: { max
 }
 
 /** Checks the students against the broker, then makes each: a line per student saying what happened. */
-export async function makeStudents(api: ManagementClient, students: Student[], limits: { maxQueues?: number } = {}): Promise<string[]> {
+export async function makeStudents(api: ManagementClient, students: Student[], limits: StudentLimits = DEFAULT_LIMITS): Promise<string[]> {
   await checkRoster(api, students);
   const lines: string[] = [];
   for (const s of students) lines.push(`${s.user}: ${await provision(api, s, limits)} (vhost ${s.vhost})`);

@@ -28,8 +28,10 @@ test('a roster is checked whole: every bad row by its line, and defaults for pas
   assert.throws(() => parseRoster('ann\n', undefined, 'class.csv'), { message: "class.csv line 1: no password for 'ann': give one in the row or --password (nothing was made)" });
 });
 
-test('the definitions document gives each student a user, a vhost, full rights and the queue limit', () => {
-  const d = classDefinitions([{ user: 'ann', password: 'pw', vhost: 'ann', line: 1 }], { maxQueues: 5 });
+test('the definitions document gives each student a user, a vhost, full rights and the vhost limits', () => {
+  assert.deepEqual(classDefinitions([{ user: 'ann', password: 'pw', vhost: 'ann', line: 1 }]).parameters,
+    [{ vhost: 'ann', component: 'vhost-limits', name: 'limits', value: { 'max-queues': 100, 'max-connections': 50 } }]);
+  const d = classDefinitions([{ user: 'ann', password: 'pw', vhost: 'ann', line: 1 }], { 'max-queues': 5, 'max-connections': -1 });
   assert.deepEqual(d.users, [{ name: 'ann', password: 'pw', tags: 'management' }]);
   assert.deepEqual(d.permissions, [{ user: 'ann', vhost: 'ann', configure: '.*', write: '.*', read: '.*' }]);
   assert.deepEqual(d.parameters, [{ vhost: 'ann', component: 'vhost-limits', name: 'limits', value: { 'max-queues': 5 } }]);
@@ -42,12 +44,9 @@ function studentUrl(url: string, user: string, password: string, vhost: string):
   return u.toString();
 }
 
-/** broker-sim's management API cannot make users and permissions yet. */
-const SIM_LACKS = 'broker-sim has no PUT /api/users/{u} and PUT /api/permissions/{v}/{u} yet';
-const SIM_LACKS_DEFINITIONS = 'broker-sim has no POST /api/definitions and vhost limits yet';
 
 for (const kind of availableBrokers()) {
-  test(`qlab class: a roster on a live broker, a bad row first, then isolation, reset and remove [${kind}]`, { skip: kind === 'sim' && SIM_LACKS }, async () => {
+  test(`qlab class: a roster on a live broker, a bad row first, then isolation, reset and remove [${kind}]`, async () => {
     const broker = await startBroker(kind);
     const dir = mkdtempSync(join(tmpdir(), 'qlab-class-roster-'));
     const p = `h-hclass-${randomBytes(2).toString('hex')}-`;
@@ -95,6 +94,7 @@ for (const kind of availableBrokers()) {
       assert.ok(i < 150, 'ann\'s connection never listed');
       await new Promise((r) => setTimeout(r, 100));
     }
+    assert.deepEqual((await admin.getVhostLimits(ben)).map((l) => l.value), [{ 'max-queues': 2, 'max-connections': 50 }]);
     // cat's vhost takes two queues, not three (--max-queues).
     const catConn = await amqp.connect(studentUrl(broker.url, cat, 'pw', cat));
     catConn.on('error', () => {});
@@ -124,7 +124,7 @@ for (const kind of availableBrokers()) {
 }
 
 for (const kind of availableBrokers()) {
-  test(`the exported definitions make the class (POST /api/definitions), with its queue limit [${kind}]`, { skip: kind === 'sim' && SIM_LACKS_DEFINITIONS }, async () => {
+  test(`the exported definitions make the class (POST /api/definitions), with its queue limit [${kind}]`, async () => {
     const broker = await startBroker(kind);
     const dir = mkdtempSync(join(tmpdir(), 'qlab-class-defs-'));
     const dan = `h-hclass-${randomBytes(2).toString('hex')}-dan`;

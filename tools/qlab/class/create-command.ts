@@ -3,15 +3,14 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Argv, CommandModule } from 'yargs';
 import type { ArgsOf } from '../../../broker-sim/src/run-cli.ts';
 import { ToolError } from '../../shared/connect.ts';
-import { adminClient, brokerOptions } from './broker-options.ts';
+import { adminClient, brokerOptions, limitOptions, limitsOf } from './broker-options.ts';
 import { makeStudents } from './class-api.ts';
 import { classDefinitions } from './definitions.ts';
 import { parseRoster } from './roster.ts';
 
-const builder = (y: Argv) => brokerOptions(y)
+const builder = (y: Argv) => limitOptions(brokerOptions(y))
   .option('roster', { type: 'string', demandOption: true, describe: 'CSV file, one student a line: user[,password[,vhost]] (vhost: the user\'s name)' })
   .option('password', { type: 'string', describe: 'password of the students whose row gives none' })
-  .option('max-queues', { type: 'number', describe: 'most queues a student may declare in their vhost (a vhost limit; default: none)' })
   .option('export', { type: 'string', describe: 'write a definitions document (for rabbitmqadmin import or POST /api/definitions) to this file instead of creating anything' });
 
 type Args = ArgsOf<typeof builder>;
@@ -23,7 +22,7 @@ export const createCommand: CommandModule<object, Args> = {
   handler: async (a) => {
     if (!existsSync(a.roster)) throw new ToolError(`no roster ${a.roster}`);
     const students = parseRoster(readFileSync(a.roster, 'utf8'), a.password, a.roster);
-    const limits = a.maxQueues === undefined ? {} : { maxQueues: a.maxQueues };
+    const limits = limitsOf(a);
     if (a.export) {
       writeFileSync(a.export, JSON.stringify(classDefinitions(students, limits), null, 2) + '\n');
       console.log(`wrote ${a.export}: ${students.length} students (rabbitmqadmin import ${a.export})`);

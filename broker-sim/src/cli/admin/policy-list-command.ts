@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { ArgsOf } from '../../run-cli.ts';
 import { dbOptions } from '../db-options.ts';
-import { withBroker } from './open-database.ts';
+import { withAdmin } from './admin.ts';
 
 const builder = (y: Argv) => dbOptions(y)
   .option('vhost', { type: 'string', describe: 'only this vhost\'s policies (default: every vhost\'s)' });
@@ -11,8 +11,8 @@ export const policyListCommand: CommandModule<object, ArgsOf<typeof builder>> = 
   command: 'list',
   describe: 'List policies: vhost, name, pattern, apply-to, priority, definition',
   builder,
-  handler: (a) => withBroker(a, (b) => {
-    for (const p of b.listPolicies(a.vhost)) {
+  handler: (a) => withAdmin(a, async (admin) => {
+    for (const p of await admin.policies(a.vhost)) {
       console.log([p.vhost, p.name, p.pattern, p.applyTo, p.priority, JSON.stringify(p.definition)].join('\t'));
     }
   }),

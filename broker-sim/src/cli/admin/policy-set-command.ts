@@ -1,9 +1,9 @@
 /** `broker-sim policy set NAME PATTERN DEFINITION`: adds or replaces a policy, checked as RabbitMQ checks it. */
 import type { Argv, CommandModule } from 'yargs';
-import { PolicyError, POLICY_KEYS, readPolicy } from '../../core/policies.ts';
+import { POLICY_KEYS } from '../../core/policies.ts';
 import type { ArgsOf } from '../../run-cli.ts';
 import { dbOptions } from '../db-options.ts';
-import { withBroker } from './open-database.ts';
+import { change } from './admin.ts';
 
 const builder = (y: Argv) => dbOptions(y)
   .positional('name', { type: 'string', demandOption: true })
@@ -15,24 +15,16 @@ const builder = (y: Argv) => dbOptions(y)
 
 export const policySetCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'set <name> <pattern> <definition>',
-  describe: 'Add or replace a policy',
+  describe: 'Add or replace a policy; on the running broker at once',
   builder,
-  handler: (a) => {
+  handler: async (a) => {
     let definition: unknown;
     try {
       definition = JSON.parse(a.definition);
     } catch (err) {
       throw new Error(`the definition is not JSON: ${(err as Error).message}`);
     }
-    withBroker(a, (b) => {
-      if (!b.vhost(a.vhost)) throw new Error(`no vhost '${a.vhost}'`);
-      try {
-        b.setPolicy(readPolicy(a.vhost, a.name, { pattern: a.pattern, definition, priority: a.priority, 'apply-to': a['apply-to'] }));
-      } catch (err) {
-        if (err instanceof PolicyError) throw new Error(`policy refused: ${err.message.replace(/^Validation failed\s*/, '').trim()}`);
-        throw err;
-      }
-    });
-    console.log(`policy '${a.name}' set in vhost '${a.vhost}'`);
+    const body = { pattern: a.pattern, definition, priority: a.priority, 'apply-to': a['apply-to'] };
+    await change(a, (admin) => admin.setPolicy(a.vhost, a.name, body), `policy '${a.name}' set in vhost '${a.vhost}'`);
   },
 };

@@ -19,6 +19,17 @@ export async function channel(url: string): Promise<{ conn: ChannelModel; ch: Ch
   return { conn, ch };
 }
 
+/** What refuses an AMQP connection: amqplib's error message, which names the broker's connection.close; 'connected' if none does. */
+export async function refusal(url: string): Promise<string> {
+  try {
+    const c = await amqp.connect(url);
+    await c.close();
+    return 'connected';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 export async function closeAll(): Promise<void> {
   await Promise.all([...open].map((c) => within(2000, 'a connection to close', c.close()).catch(() => {})));
 }
