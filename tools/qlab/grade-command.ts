@@ -17,7 +17,7 @@ import { ToolError } from '../shared/connect.ts';
 import { findCopies } from './grade-flags.ts';
 import { cleanUpGrading, DEFAULT_JOBS, gradeClass, gradeSubmission, type Submission } from './grade-pool.ts';
 import { progressBar } from './grade-progress.ts';
-import { classJunit, classMarkdown, formatLabResult, type StudentResult } from './report.ts';
+import { classJunit, classMarkdown, failedStep, formatLabResult, type StudentResult } from './report.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
@@ -118,6 +118,10 @@ async function bench(n: number, labs: Lab[], jobs: number, rabbitmq?: RabbitMq):
     console.log(`graded ${n} submissions × ${labs.length} labs with ${jobs} at once in ${secs.toFixed(1)} s: `
       + `${(secs / n).toFixed(2)} s per student; ${passed}/${n * labs.length} labs passed; `
       + `the grading process (brokers and graders, not the programs) used ${((used.user + used.system) / 1e6).toFixed(1)} s of CPU`);
+    // A copy of solutions/ should pass everywhere: a failure here is the machine's load or a grader's.
+    for (const r of results) {
+      for (const l of r.labs.filter((x) => !x.passed)) console.log(`  ${r.student} ${l.lab}: ${Object.values(failedStep(l) ?? {}).join(': ')}`);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
