@@ -42,7 +42,9 @@ export function runnableDir(labDir: string): { dir: string; cleanup(): void } {
   mkdirSync(top, { recursive: true });
   cpSync(labDir, dir, { recursive: true });
   for (const helper of ['broker.ts', 'broker.py']) symlinkSync(join(root, 'labs', helper), join(top, helper));
-  if (!existsSync(join(dir, 'broker.py'))) symlinkSync('../broker.py', join(dir, 'broker.py'));
+  // A copied link to the helper (cp -r keeps it, pointing nowhere in a hand-in) gives way to the kit's.
+  rmSync(join(dir, 'broker.py'), { force: true });
+  symlinkSync('../broker.py', join(dir, 'broker.py'));
   return { dir, cleanup: () => rmSync(top, { recursive: true, force: true }) };
 }
 

@@ -1,7 +1,7 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, symlinkSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
@@ -28,6 +28,8 @@ function fakeClass(dir: string): string {
   // ada's own working code; fay hands in ada's.
   const adaSend = solution('send.ts').replace(/Hello World!/g, 'Hello World!').replace('const ', 'let ');
   for (const who of ['ada', 'fay']) { put(who, 'send.ts', adaSend); put(who, 'receive.ts', solution('receive.ts')); }
+  // ada handed in her folder as `cp -r` copies it from the kit: with the helper's link, which points nowhere here.
+  symlinkSync('../broker.py', join(cls, 'ada', lab, 'broker.py'));
   put('bob', 'send.ts', solution('send.ts')); put('bob', 'receive.ts', starter('receive.ts')); // half done
   mkdirSync(join(cls, 'cyd'), { recursive: true }); // nothing handed in
   put('dan', 'send.ts', solution('send.ts') + '\nconst broken = ;\n'); put('dan', 'receive.ts', solution('receive.ts'));
