@@ -114,3 +114,15 @@ test('grading on RabbitMQ leaves its vhosts clean, after a failed lab and after 
   assert.deepEqual(await vhostsLeft([...pids, pid]), []);
   assert.deepEqual(programsLeft(), [], 'no program of the interrupted run is left');
 });
+
+test('a lab the grader cannot run is failed with the reason, and the class is still graded', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qlab-grade-broken-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const cls = join(dir, 'class');
+  cpSync(join(root, 'solutions', lab), join(cls, 'ann', lab), { recursive: true, dereference: true });
+  // A RabbitMQ whose management API is not there: no private vhost can be made for the lab.
+  const env = { ...process.env, RABBITMQ_URL: 'amqp://guest:guest@127.0.0.1:5672', RABBITMQ_MANAGEMENT_URL: 'http://127.0.0.1:59999' };
+  const r = await qlab(['grade', '--submissions', cls, '--lab', '01', '--broker', 'rabbitmq', '--out', join(dir, 'g')], dir, undefined, env);
+  assert.equal(r.code, 0, r.stderr);
+  assert.match(readFileSync(join(dir, 'g.md'), 'utf8'), /^- ann, 01-hello-world \((ts|py)\): “grading”: not graded: no management API at http:\/\/127\.0\.0\.1:59999 \(connection refused\)/m);
+});

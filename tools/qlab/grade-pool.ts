@@ -12,6 +12,7 @@ import { compileLab } from '../../labs-kit/compile-lab.ts';
 import { detectLanguage } from '../../labs-kit/detect-language.ts';
 import { gradeLab, runnableDir, type LabResult } from '../../labs-kit/grade-lab.ts';
 import { startLabBroker } from '../../labs-kit/lab-broker.ts';
+import type { Language } from '../../labs-kit/language.ts';
 import type { RabbitMq } from '../shared/brokers/index.ts';
 import type { StudentResult } from './report.ts';
 
@@ -71,7 +72,10 @@ export function gradeClass(submissions: Submission[], o: PoolOptions): Promise<S
 /** One student, lab after lab, each on a broker of its own. */
 export async function gradeSubmission(s: Submission, o: PoolOptions): Promise<StudentResult> {
   const labs: LabResult[] = [];
-  for (const lab of o.labs) labs.push(await gradeOne(lab, labFolder(s.dir, lab), o.rabbitmq));
+  for (const lab of o.labs) {
+    const folder = labFolder(s.dir, lab);
+    labs.push(await gradeOne(lab, folder, o.rabbitmq).catch((err: Error) => notGraded(lab, detectLanguage(lab, folder).language, err)));
+  }
   return { student: s.student, labs };
 }
 
@@ -91,6 +95,12 @@ async function gradeOne(lab: Lab, folder: string, rabbitmq?: RabbitMq): Promise<
     const r = await withCleanup(() => broker.close().catch(() => {}), () => gradeLab(lab, copy.dir, broker, language, { compiled: build.compiled }));
     return build.compiled || !build.error ? r : withCompileError(r, build.error);
   });
+}
+
+/** A lab the grader could not run (no Python with pika, a broker that would not start): failed, saying why; the class goes on. */
+function notGraded(lab: Lab, language: Language, err: Error): LabResult {
+  const detail = `not graded: ${err.message.split('\n')[0]}`;
+  return { lab: lab.dir, title: lab.title, language, passed: false, steps: [{ step: 'grading', status: 'failed', detail }], score: 0, total: 1 };
 }
 
 /** A lab that does not compile fails where it failed, with the compiler's line as the reason. */
