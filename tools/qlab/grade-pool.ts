@@ -90,10 +90,9 @@ async function gradeOne(lab: Lab, folder: string, rabbitmq?: RabbitMq): Promise<
   return withCleanup(async () => copy.cleanup(), async () => {
     // Compiled only in a copy: a folder inside the kit (solutions/) is graded as it is, through tsx.
     const copied = copy.dir !== resolve(folder);
-    const build = language === 'ts' && copied ? await compileLab(lab, copy.dir) : { compiled: false as const };
+    const compiled = language === 'ts' && copied && await compileLab(lab, copy.dir);
     const broker = await startLabBroker(rabbitmq);
-    const r = await withCleanup(() => broker.close().catch(() => {}), () => gradeLab(lab, copy.dir, broker, language, { compiled: build.compiled }));
-    return build.compiled || !build.error ? r : withCompileError(r, build.error);
+    return withCleanup(() => broker.close().catch(() => {}), () => gradeLab(lab, copy.dir, broker, language, { compiled }));
   });
 }
 
@@ -101,15 +100,4 @@ async function gradeOne(lab: Lab, folder: string, rabbitmq?: RabbitMq): Promise<
 function notGraded(lab: Lab, language: Language, err: Error): LabResult {
   const detail = `not graded: ${err.message.split('\n')[0]}`;
   return { lab: lab.dir, title: lab.title, language, passed: false, steps: [{ step: 'grading', status: 'failed', detail }], score: 0, total: 1 };
-}
-
-/** A lab that does not compile fails where it failed, with the compiler's line as the reason. */
-function withCompileError(r: LabResult, error: string): LabResult {
-  let first = true;
-  const steps = r.steps.map((s) => {
-    if (s.status !== 'failed' || !first) return s;
-    first = false;
-    return { ...s, detail: `does not compile: ${error}` };
-  });
-  return { ...r, steps };
 }
