@@ -8,6 +8,7 @@ import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
 import { AmqpListener } from './server/listener.ts';
 import { BROKER_VERSION } from './server/server-properties.ts';
+import { DatabaseLock } from './store/lock.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export interface BrokerSimOptions {
@@ -71,8 +72,17 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   const host = o.host ?? '127.0.0.1';
   const dbPath = o.dbPath ?? ':memory:';
   const log = o.log ?? (() => {});
-  const store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
-    { maxBytes: o.maxDbBytes });
+  // Before the database is opened: a second broker on the file must not touch it.
+  const lock = dbPath === ':memory:' ? undefined : DatabaseLock.take(dbPath);
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
+      { maxBytes: o.maxDbBytes });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const closeStore = (): void => { store.close(); lock?.release(); };
   store.onWritableChange((ok) => { if (ok) log('store: commits work again, publishers unblocked'); });
   const timeScale = o.timeScale ?? 1;
   const clock = o.clock ?? scaledClock(timeScale, systemClock);
@@ -81,7 +91,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     const memory = { limit: o.maxMemory ?? Math.round(machineMemory() * DEFAULT_MEMORY_SHARE), base: process.memoryUsage.rss() };
     broker = new Broker(store, clock, { consumerTimeout: o.consumerTimeout, atMostOnce: o.atMostOnce, memory, log });
   } catch (err) {
-    store.close();
+    closeStore();
     throw err;
   }
   const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
@@ -91,7 +101,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     port = await listener.listen();
   } catch (err) {
     broker.stop();
-    store.close();
+    closeStore();
     throw err;
   }
   let http: ManagementServer | undefined;
@@ -100,12 +110,14 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   } catch (err) {
     await listener.close();
     broker.stop();
-    store.close();
+    closeStore();
     throw err;
   }
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `amqp://guest:guest@${shownHost}:${port}`;
+  lock?.setUrl(url);
   return {
-    url: `amqp://guest:guest@${shownHost}:${port}`,
+    url,
     port,
     ...(http ? { managementUrl: http.url } : {}),
     dbPath,
@@ -115,7 +127,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
       await http?.close();
       await listener.close();
       broker.stop();
-      store.close();
+      closeStore();
     },
   };
 }
