@@ -35,6 +35,11 @@ export interface BrokerSimOptions {
   limits?: Partial<import('./server/connection.ts').Limits>;
   /** Most connections open at once; more are closed at once. Default: no limit. */
   maxConnections?: number;
+  /**
+   * 'disk' (default): a confirm waits for an fsync, so it survives a power cut; 'process': it
+   * survives the broker being killed, not the machine (faster on slow disks).
+   */
+  durability?: 'disk' | 'process';
   /** Largest size of the database file, bytes; beyond it publishers are blocked. Default: no limit. */
   maxDbBytes?: number;
   /**
@@ -77,7 +82,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   let store: SqliteStore;
   try {
     store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
-      { maxBytes: o.maxDbBytes });
+      { maxBytes: o.maxDbBytes, durability: o.durability ?? 'disk' });
   } catch (err) {
     lock?.release();
     throw err;

@@ -45,7 +45,14 @@ export interface DurableState {
   events: BrokerEvent[];
 }
 
+/**
+ * What a confirm promises: 'disk', the message is on disk (fsync) and survives a power cut;
+ * 'process', it survives the broker being killed, not the machine; 'memory', nothing survives a restart.
+ */
+export type Durability = 'disk' | 'process' | 'memory';
+
 export interface Storage {
+  readonly durability: Durability;
   load(): DurableState;
   saveVhost(name: string): void;
   deleteVhost(name: string): void;

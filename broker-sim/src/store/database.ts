@@ -11,6 +11,8 @@ const SCHEMA = readFileSync(new URL('./schema.sql', import.meta.url), 'utf8');
 const WAL_LIMIT_BYTES = 16 * 1024 * 1024;
 
 export interface OpenOptions {
+  /** 'disk' (default): each commit is fsynced; 'process': commits survive a kill of the process, not of the machine. */
+  durability?: 'disk' | 'process';
   /** Refuse to grow the database file beyond this many bytes (SQLite max_page_count). */
   maxBytes?: number;
 }
@@ -24,9 +26,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
   db.pragma('journal_mode = WAL');
   // After a checkpoint the WAL file is cut back to this size instead of staying at its peak.
   db.pragma(`journal_size_limit = ${WAL_LIMIT_BYTES}`);
-  // NORMAL in WAL mode: a committed transaction survives the process being killed (kill -9);
-  // only an operating-system crash may lose the last commits.
-  db.pragma('synchronous = NORMAL');
+  // FULL in WAL mode: every commit is fsynced before it returns, so a confirm survives a power cut,
+  // as RabbitMQ's (group commit keeps it to one fsync per batch). NORMAL: a commit survives the
+  // process being killed (kill -9); an operating-system crash or power cut may lose the last ones.
+  db.pragma(`synchronous = ${options.durability === 'process' ? 'NORMAL' : 'FULL'}`);
   // Older files get their new columns first: the schema's indexes read them.
   migrate(db);
   db.exec(SCHEMA);

@@ -8,7 +8,7 @@ import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import { takePage } from '../core/ready-list.ts';
 import type {
-  BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, Storage, UserRecord,
+  BindingRecord, Durability, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, Storage, UserRecord,
 } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
 import { CommitQueue } from './commit-queue.ts';
@@ -26,6 +26,7 @@ export class SqliteStore implements Storage {
   private readonly sql: SqlMapping;
   private readonly commits: CommitQueue;
   private readonly maintenance: Maintenance;
+  readonly durability: Durability;
 
   /**
    * @param path a file, or ':memory:' for a broker that keeps nothing
@@ -34,6 +35,7 @@ export class SqliteStore implements Storage {
   constructor(path: string, onError: (err: Error) => void = () => {}, options: SqliteStoreOptions = {}) {
     const clock = options.clock ?? systemStoreClock;
     this.db = openDatabase(path, options);
+    this.durability = path === ':memory:' ? 'memory' : options.durability ?? 'disk';
     this.sql = new SqlMapping(this.db);
     this.commits = new CommitQueue(this.sql, clock, { committed: () => this.maintenance.committed(), failed: onError });
     this.maintenance = new Maintenance(this.db, clock, () => this.commits.pending);

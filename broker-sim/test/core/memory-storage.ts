@@ -65,6 +65,7 @@ export class MemoryStorage implements Storage {
     for (const fn of waiting) fn();
   }
   readonly writable = true;
+  readonly durability = 'memory' as const;
   onWritableChange(): void {}
   close(): void {}
 
