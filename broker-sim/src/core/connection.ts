@@ -12,8 +12,12 @@ export class CoreConnection implements QueueOwner {
   readonly channels = new Map<number, CoreChannel>();
   private closed = false;
 
-  /** @param id the connection's number, in the broker's event log and the management API */
-  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost) {}
+  /**
+   * @param id the connection's number, in the broker's event log and the management API
+   * @param name its name in the management API; clientName the one its client gave (connection_name)
+   */
+  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost,
+    readonly name = `connection ${id}`, readonly clientName?: string) {}
 
   /** A new channel; `sink` is told what to send its client. */
   openChannel(number: number, sink: ChannelSink): CoreChannel {

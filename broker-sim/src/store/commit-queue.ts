@@ -9,12 +9,13 @@
  */
 import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
+import type { Holder } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
 
-/** A message to insert; `acquired` is set when a consumer took it before the insert was committed. */
-export interface PendingInsert { vhost: string; queue: string; m: Message; acquired?: boolean }
-/** A stored message's delivery count and holder, to update. */
-export interface PendingUpdate { m: Message; acquired: boolean }
+/** A message to insert; `holder` is set when a consumer took it before the insert was committed. */
+export interface PendingInsert { vhost: string; queue: string; m: Message; holder?: Holder | null }
+/** A stored message's holder (null: given back), delivery count and redelivered flag, to update. */
+export interface PendingUpdate { m: Message; holder: Holder | null }
 
 /** What one commit writes. */
 export interface Batch {
@@ -97,11 +98,11 @@ export class CommitQueue {
     this.schedule();
   }
 
-  update(m: Message, acquired: boolean): void {
+  update(m: Message, holder: Holder | null): void {
     // Not written yet: the pending insert writes the message as it is at commit time.
     const pending = this.inserts.get(m.id);
-    if (pending) pending.acquired = acquired;
-    else this.updates.set(m.id, { m, acquired });
+    if (pending) pending.holder = holder;
+    else this.updates.set(m.id, { m, holder });
     this.schedule();
   }
 

@@ -50,4 +50,7 @@ function migrate(db: Database.Database): void {
   add('expires_at', 'INTEGER');
   add('delivery_count', 'INTEGER NOT NULL DEFAULT 0');
   add('acquired', 'INTEGER NOT NULL DEFAULT 0');
+  for (const c of ['held_connection TEXT', 'held_client_name TEXT', 'held_channel TEXT', 'held_consumer_tag TEXT', 'held_since INTEGER', 'held_until INTEGER']) {
+    add(c.split(' ')[0]!, c.split(' ')[1]!);
+  }
 }

@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import type {
-  Backlog, BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, StoredMessage, UserRecord,
+  Backlog, BindingRecord, DurableState, ExchangeRecord, Holder, PermissionRecord, QueueRecord, StoredMessage, UserRecord,
 } from '../core/storage.ts';
 import type { Batch, BatchWriter } from './commit-queue.ts';
 
@@ -18,7 +18,9 @@ type Statements = ReturnType<typeof prepare>;
 
 /**
  * Stored messages a consumer held when the broker stopped: read whole at start-up (they are given
- * back at once); every other message is only counted then, and read when its queue reaches it.
+ * back at once, redelivered); every other message is only counted then, and read when its queue
+ * reaches it. `acquired` is written with the holder's columns (held_*), so it alone says it; the
+ * partial index messages_held is on the same condition.
  */
 const HELD = 'acquired = 1';
 
@@ -28,6 +30,15 @@ type Row = any;
 
 /** The columns a queue needs of a message it reads back (fewer columns, a faster read). */
 const MESSAGE_COLUMNS = 'id, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count';
+
+/** Who holds a message, in the order holderValues gives them. */
+const HOLDER_COLUMNS = 'acquired, held_connection, held_client_name, held_channel, held_consumer_tag, held_since, held_until';
+
+/** A holder as the values of HOLDER_COLUMNS (all NULL, acquired 0, for a message nobody holds). */
+function holderValues(h: Holder | null | undefined): (number | string | null)[] {
+  if (!h) return [0, null, null, null, null, null, null];
+  return [1, h.connection, h.clientName ?? null, h.channel, h.consumerTag ?? null, h.since, h.until ?? null];
+}
 
 /** A messages row as core's message. */
 function messageOf(r: Row): Message {
@@ -64,8 +75,9 @@ function prepare(db: Database.Database) {
     deleteExchangeBindings: p('DELETE FROM bindings WHERE vhost = ? AND (source = ? OR (destination = ? AND destination_type = \'exchange\'))'),
     saveBinding: p('INSERT OR IGNORE INTO bindings (vhost, source, destination, destination_type, routing_key, arguments) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteBinding: p('DELETE FROM bindings WHERE vhost = ? AND source = ? AND destination = ? AND destination_type = ? AND routing_key = ? AND arguments = ?'),
-    insertMessage: p('INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count, acquired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    updateDelivery: p('UPDATE messages SET delivery_count = ?, acquired = ?, redelivered = ? WHERE id = ?'),
+    insertMessage: p(`INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count,
+      ${HOLDER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    updateDelivery: p(`UPDATE messages SET delivery_count = ?, redelivered = ?, ${HOLDER_COLUMNS.split(', ').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
     appendEvent: p('INSERT INTO events (id, at, kind, vhost, queue, message_id, consumer_tag, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     trimEvents: p('DELETE FROM events WHERE id <= ?'),
     deleteMessage: p('DELETE FROM messages WHERE id = ?'),
@@ -149,12 +161,12 @@ export class SqlMapping implements BatchWriter {
     const s = this.stmt;
     this.db.transaction(() => {
       for (const op of b.ops) op();
-      for (const { vhost, queue, m, acquired } of b.inserts) {
+      for (const { vhost, queue, m, holder } of b.inserts) {
         s.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body,
-          m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, acquired ? 1 : 0);
+          m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, ...holderValues(holder));
       }
-      for (const { m, acquired } of b.updates) {
-        if (m.stored) s.updateDelivery.run(m.deliveryCount ?? 0, acquired ? 1 : 0, m.redelivered ? 1 : 0, m.id);
+      for (const { m, holder } of b.updates) {
+        if (m.stored) s.updateDelivery.run(m.deliveryCount ?? 0, m.redelivered ? 1 : 0, ...holderValues(holder), m.id);
       }
       for (const id of b.deletes) s.deleteMessage.run(id);
       for (const e of b.events) {

@@ -8,7 +8,7 @@ import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import { takePage } from '../core/ready-list.ts';
 import type {
-  BindingRecord, Durability, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, Storage, UserRecord,
+  BindingRecord, Durability, DurableState, Holder, ExchangeRecord, PermissionRecord, QueueRecord, Storage, UserRecord,
 } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
 import { CommitQueue } from './commit-queue.ts';
@@ -73,7 +73,7 @@ export class SqliteStore implements Storage {
     return takePage(pending.length === 0 ? committed : mergeById(committed, pending), limit, maxBytes);
   }
   deleteMessage(id: number): void { this.commits.delete(id); }
-  updateDelivery(m: Message, acquired: boolean): void { this.commits.update(m, acquired); }
+  updateDelivery(m: Message, holder: Holder | null): void { this.commits.update(m, holder); }
   appendEvent(e: BrokerEvent): void { this.commits.event(e); }
 
   afterCommit(fn: () => void): void { this.commits.afterCommit(fn); }

@@ -5,7 +5,7 @@
  */
 import type { Message } from '../../src/core/message.ts';
 import { takePage } from '../../src/core/ready-list.ts';
-import type { DurableState, Storage } from '../../src/core/storage.ts';
+import type { DurableState, Holder, Storage } from '../../src/core/storage.ts';
 
 export class MemoryStorage implements Storage {
   /** The stored messages by id, in id order. */
@@ -44,7 +44,8 @@ export class MemoryStorage implements Storage {
     this.messages.delete(id);
     this.write();
   }
-  updateDelivery(m: Message, acquired: boolean): void {
+  updateDelivery(m: Message, holder: Holder | null): void {
+    const acquired = holder !== null;
     const row = this.messages.get(m.id);
     if (row) row.acquired = acquired;
     this.write();
