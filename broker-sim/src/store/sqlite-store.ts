@@ -11,7 +11,8 @@ import type {
   BindingRecord, Durability, DurableState, Holder, ExchangeRecord, PermissionRecord, QueueRecord, Storage, UserRecord,
 } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
-import { CommitQueue } from './commit-queue.ts';
+import { CommitQueue, type BatchWriter } from './commit-queue.ts';
+import { FileGuard } from './file-guard.ts';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { Maintenance } from './maintenance.ts';
 import { SqlMapping } from './sql-mapping.ts';
@@ -37,7 +38,8 @@ export class SqliteStore implements Storage {
     this.db = openDatabase(path, options);
     this.durability = path === ':memory:' ? 'memory' : options.durability ?? 'disk';
     this.sql = new SqlMapping(this.db);
-    this.commits = new CommitQueue(this.sql, clock, { committed: () => this.maintenance.committed(), failed: onError });
+    const writer = path === ':memory:' ? this.sql : guarded(this.sql, new FileGuard(path));
+    this.commits = new CommitQueue(writer, clock, { committed: () => this.maintenance.committed(), failed: onError });
     this.maintenance = new Maintenance(this.db, clock, () => this.commits.pending);
   }
 
@@ -87,6 +89,14 @@ export class SqliteStore implements Storage {
     this.commits.close();
     this.db.close();
   }
+}
+
+/** Writes only while the database file is the one opened (see FileGuard). */
+function guarded(writer: BatchWriter, guard: FileGuard): BatchWriter {
+  return {
+    write(b) { guard.check(); writer.write(b); },
+    writeDeletes(ids) { guard.check(); writer.writeDeletes(ids); },
+  };
 }
 
 /** Two id-ordered lists as one. */
