@@ -40,6 +40,11 @@ export interface CommitQueueHooks {
   committed?(): void;
   /** The first failure of a run of failing commits. */
   failed?(err: Error): void;
+  /**
+   * While true, only deletes are committed (a full disk's reserve is in use: acks free room, inserts
+   * would eat it); the rest waits, re-tried every RETRY_FIRST_MS, until it is false again.
+   */
+  deletesOnly?(): boolean;
 }
 
 /** The longest a write nobody waits for stays uncommitted. */
@@ -140,7 +145,12 @@ export class CommitQueue {
     this.cancelLazy = this.cancelSoon = this.cancelRetry = undefined;
     if (this.closed) return;
     try {
-      if (this.failure && this.deletes.length > 0) this.commitDeletes();
+      const deletesOnly = this.hooks.deletesOnly?.() ?? false;
+      if ((this.failure || deletesOnly) && this.deletes.length > 0) {
+        this.commitDeletes();
+        if (deletesOnly) this.hooks.committed?.();
+      }
+      if (this.hooks.deletesOnly?.()) { this.holdBack(); return; }
       this.commitAll();
     } catch (err) {
       this.failed(err as Error);
@@ -180,6 +190,12 @@ export class CommitQueue {
   private commitDeletes(): void {
     this.writer.writeDeletes(this.deletes);
     this.deletes = [];
+  }
+
+  /** Keeps what is queued (nobody waiting is released) and tries again soon. */
+  private holdBack(): void {
+    this.scheduled = true;
+    this.cancelRetry = this.clock.setTimer(RETRY_FIRST_MS, () => { this.cancelRetry = undefined; this.flush(); });
   }
 
   private failed(err: Error): void {

@@ -31,6 +31,9 @@ export class DatabaseLock {
     // No busy wait: a held lock is an answer, not something to wait for.
     const db = new Database(lockPathOf(dbPath), { timeout: 0 });
     try {
+      // The rollback journal in memory: rewriting the holder row needs no new room on the disk, so a
+      // broker restarts on a full disk (its reserve, see space-reserve.ts, is freed only once it holds the lock).
+      db.pragma('journal_mode = MEMORY');
       const holder: LockHolder = { pid: process.pid, amqpUrl: null, startedAt: new Date().toISOString() };
       const lock = new DatabaseLock(db, holder);
       if (!lock.begin()) throw new DatabaseInUse(dbPath, readHolder(db));

@@ -15,6 +15,7 @@ import { CommitQueue, type BatchWriter } from './commit-queue.ts';
 import { FileGuard } from './file-guard.ts';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { Maintenance } from './maintenance.ts';
+import { FullDisk, SpaceReserve } from './space-reserve.ts';
 import { SqlMapping } from './sql-mapping.ts';
 
 export interface SqliteStoreOptions extends OpenOptions {
@@ -27,6 +28,10 @@ export class SqliteStore implements Storage {
   private readonly sql: SqlMapping;
   private readonly commits: CommitQueue;
   private readonly maintenance: Maintenance;
+  /** A full disk's reserve (none for ':memory:'): while it is given up, publishers stay blocked. */
+  private readonly fullDisk: FullDisk | undefined;
+  private readonly watchers: ((writable: boolean, reason?: string) => void)[] = [];
+  private reported = true;
   readonly durability: Durability;
 
   /**
@@ -35,12 +40,20 @@ export class SqliteStore implements Storage {
    */
   constructor(path: string, onError: (err: Error) => void = () => {}, options: SqliteStoreOptions = {}) {
     const clock = options.clock ?? systemStoreClock;
+    const reserve = path === ':memory:' ? undefined : new SpaceReserve(path);
     this.db = openDatabase(path, options);
+    reserve?.take();
     this.durability = path === ':memory:' ? 'memory' : options.durability ?? 'disk';
     this.sql = new SqlMapping(this.db);
-    const writer = path === ':memory:' ? this.sql : guarded(this.sql, new FileGuard(path));
-    this.commits = new CommitQueue(writer, clock, { committed: () => this.maintenance.committed(), failed: onError });
+    const writer = reserve ? guarded(this.sql, new FileGuard(path)) : this.sql;
+    this.commits = new CommitQueue(writer, clock, {
+      committed: () => { this.maintenance.committed(); this.fullDisk?.committed(); },
+      failed: (err) => { this.fullDisk?.failed(err); onError(err); },
+      deletesOnly: () => this.fullDisk?.low ?? false,
+    });
     this.maintenance = new Maintenance(this.db, clock, () => this.commits.pending);
+    this.fullDisk = reserve ? new FullDisk(reserve, clock, () => this.maintenance.shrinkNow(), () => this.recovered()) : undefined;
+    this.commits.onWritableChange((_, reason) => this.report(reason));
   }
 
   load(): DurableState { return this.sql.load(); }
@@ -81,10 +94,26 @@ export class SqliteStore implements Storage {
   afterCommit(fn: () => void): void { this.commits.afterCommit(fn); }
   /** Commits everything queued now. */
   flush(): void { this.commits.flush(); }
-  get writable(): boolean { return this.commits.writable; }
-  onWritableChange(fn: (writable: boolean, reason?: string) => void): void { this.commits.onWritableChange(fn); }
+  /** Commits work, and a full disk's reserve is back in place (until then publishers stay blocked). */
+  get writable(): boolean { return this.commits.writable && !this.fullDisk?.low; }
+  onWritableChange(fn: (writable: boolean, reason?: string) => void): void { this.watchers.push(fn); }
+
+  /** The full disk's reserve is back: what waited is committed now, and publishers may go on. */
+  private recovered(): void {
+    if (this.commits.pending) this.commits.flush();
+    this.report();
+  }
+
+  /** Tells watchers when writable changes; the reason is the failing commit's. */
+  private report(reason?: string): void {
+    const writable = this.writable;
+    if (writable === this.reported) return;
+    this.reported = writable;
+    for (const fn of this.watchers) fn(writable, writable ? undefined : reason ?? 'database or disk is full');
+  }
 
   close(): void {
+    this.fullDisk?.close();
     this.maintenance.close();
     this.commits.close();
     this.db.close();
