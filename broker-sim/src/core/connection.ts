@@ -14,10 +14,14 @@ export class CoreConnection implements QueueOwner {
 
   /**
    * @param id the connection's number, in the broker's event log and the management API
+   * @param counted a client's connection, counted against the vhost's max-connections (the
+   *   management API's own short-lived ones are not)
    * @param name its name in the management API; clientName the one its client gave (connection_name)
    */
-  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost,
-    readonly name = `connection ${id}`, readonly clientName?: string) {}
+  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost, private readonly counted = true,
+    readonly name = `connection ${id}`, readonly clientName?: string) {
+    if (counted) vhost.connections++;
+  }
 
   /** A new channel; `sink` is told what to send its client. */
   openChannel(number: number, sink: ChannelSink): CoreChannel {
@@ -35,6 +39,7 @@ export class CoreConnection implements QueueOwner {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.counted) this.vhost.connections--;
     for (const ch of [...this.channels.values()]) ch.close();
     for (const q of [...this.exclusiveQueues]) {
       if (!q.deleted) this.vhost.removeQueue(q);

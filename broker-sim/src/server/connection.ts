@@ -261,7 +261,7 @@ export class Connection {
     if (this.phase !== 'open') throw errors.commandInvalid('connection.open out of sequence');
     this.vhost = this.broker.openVhost(this.user!, vhostName);
     const clientName = this.clientProperties.connection_name;
-    this.core = new CoreConnection(this.broker, this.id, this.vhost, this.name, typeof clientName === 'string' ? clientName : undefined);
+    this.core = new CoreConnection(this.broker, this.id, this.vhost, true, this.name, typeof clientName === 'string' ? clientName : undefined);
     this.phase = 'running';
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.sendMethod(0, method('connection.open-ok', {}));

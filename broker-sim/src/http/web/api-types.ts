@@ -1,125 +1,32 @@
 /**
- * The management API's JSON as the page reads it: only the fields it uses, in RabbitMQ's names
- * (broker-sim answers with the same). RabbitMQ sends counts and message_stats once its statistics
- * have been collected, so those are optional.
+ * The management API's JSON as the page reads it: the fields it uses, taken from the one contract
+ * (../contract.ts) that broker-sim's handlers build and the kit's client reads, so a field renamed
+ * there is a compile error here too. RabbitMQ sends counts and message_stats once its statistics
+ * have been collected, and more fields on GET of one object, so the page treats those as optional.
  */
+import type * as C from '../contract.ts';
 
-export interface RateDetails { rate: number }
+export type {
+  AckMode, BindingInfo, BrokerEventInfo, GotMessage, MessageStats, PublishResult, RateDetails, UnackedDelivery, WhoAmI,
+} from '../contract.ts';
 
-/** Counters since start (`publish`) with their rates (`publish_details.rate`), as RabbitMQ sends them. */
-export type MessageStats = Record<string, number | RateDetails | undefined>;
+export type Overview = Pick<C.Overview,
+  'management_version' | 'rabbitmq_version' | 'product_name' | 'product_version' | 'cluster_name' | 'node' | 'message_stats'>;
 
-export interface Overview {
-  management_version: string;
-  rabbitmq_version?: string;
-  product_name?: string;
-  product_version?: string;
-  cluster_name: string;
-  node: string;
-  message_stats?: MessageStats;
-}
+export type VhostInfo = Pick<C.VhostInfo, 'name'>;
 
-export interface WhoAmI { name: string; tags: string[] | string }
+export type QueueInfo = Pick<C.QueueInfo,
+  'name' | 'vhost' | 'durable' | 'auto_delete' | 'exclusive' | 'arguments' | 'type' | 'consumers' | 'messages'
+  | 'messages_ready' | 'messages_unacknowledged' | 'message_stats'>;
 
-export interface VhostInfo { name: string }
+export type ExchangeInfo = Pick<C.ExchangeInfo, 'name' | 'vhost' | 'type' | 'durable' | 'message_stats'>;
 
-export interface QueueInfo {
-  name: string;
-  vhost: string;
-  durable: boolean;
-  auto_delete: boolean;
-  exclusive: boolean;
-  arguments: Record<string, unknown>;
-  type?: string;
-  consumers?: number;
-  messages?: number;
-  messages_ready?: number;
-  messages_unacknowledged?: number;
-  message_stats?: MessageStats;
-}
+export type ConsumerInfo = Pick<C.ConsumerInfo, 'consumer_tag' | 'ack_required' | 'prefetch_count' | 'active' | 'queue'> & {
+  channel_details: Pick<C.ConsumerChannelDetails, 'name' | 'number' | 'connection_name'>;
+};
 
-export interface ExchangeInfo {
-  name: string;
-  vhost: string;
-  type: string;
-  durable: boolean;
-  /** RabbitMQ counts publish_in and publish_out once the exchange has seen traffic; broker-sim does not. */
-  message_stats?: MessageStats;
-}
+export type ConnectionInfo = Pick<C.ConnectionInfo, 'name' | 'user_provided_name'> & Partial<Pick<C.ConnectionInfo, 'client_properties'>>;
 
-export interface BindingInfo {
-  source: string;
-  vhost: string;
-  destination: string;
-  destination_type: 'queue' | 'exchange';
-  routing_key: string;
-  arguments: Record<string, unknown>;
-  properties_key: string;
-}
-
-export interface ConsumerInfo {
-  consumer_tag: string;
-  ack_required: boolean;
-  prefetch_count: number;
-  active?: boolean;
-  queue: { name: string; vhost: string };
-  channel_details: { name: string; number: number; connection_name: string };
-}
-
-export interface ConnectionInfo {
-  name: string;
-  user_provided_name?: string;
-  client_properties?: Record<string, unknown>;
-}
-
-export interface ChannelInfo {
-  name: string;
-  messages_unacknowledged?: number;
-  connection_details: { name: string };
-  /** RabbitMQ's, once the channel has seen traffic. */
-  message_stats?: MessageStats;
-}
-
-/** broker-sim's /api/queuelab/unacked: one unacknowledged delivery and its lease. */
-export interface UnackedDelivery {
-  vhost: string;
-  queue: string;
-  message_id: number;
-  delivery_tag: number;
-  channel: string;
-  connection: string;
-  consumer_tag: string | null;
-  delivered_at: number;
-  held_ms: number;
-  deadline: number | null;
-  time_left_ms: number | null;
-}
-
-/** broker-sim's /api/queuelab/events: one entry of the event log. */
-export interface BrokerEventInfo {
-  id: number;
-  at: number;
-  kind: string;
-  vhost: string;
-  queue: string;
-  message_id: number | null;
-  consumer_tag: string | null;
-  detail: string | null;
-}
-
-export type AckMode = 'ack_requeue_true' | 'ack_requeue_false' | 'reject_requeue_true' | 'reject_requeue_false';
-
-/** A message from POST /api/queues/{vhost}/{name}/get. */
-export interface GotMessage {
-  payload: string;
-  payload_encoding: 'string' | 'base64';
-  payload_bytes: number;
-  redelivered: boolean;
-  exchange: string;
-  routing_key: string;
-  message_count: number;
-  /** RabbitMQ sends `[]` when the message has no properties. */
-  properties: Record<string, unknown> | [];
-}
-
-export interface PublishResult { routed: boolean }
+export type ChannelInfo = Pick<C.ChannelInfo, 'name' | 'message_stats'> & Partial<Pick<C.ChannelInfo, 'messages_unacknowledged'>> & {
+  connection_details: Pick<C.ChannelConnectionDetails, 'name'>;
+};
