@@ -80,10 +80,11 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   const log = o.log ?? (() => {});
   // Before the database is opened: a second broker on the file must not touch it.
   const lock = dbPath === ':memory:' ? undefined : DatabaseLock.take(dbPath);
+  if (lock?.previousCrashed) log('the last broker on this database did not stop cleanly: its stored messages come back redelivered, as on RabbitMQ');
   let store: SqliteStore;
   try {
     store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
-      { maxBytes: o.maxDbBytes, durability: o.durability ?? 'disk' });
+      { maxBytes: o.maxDbBytes, durability: o.durability ?? 'disk', afterCrash: lock?.previousCrashed ?? false });
   } catch (err) {
     lock?.release();
     throw err;

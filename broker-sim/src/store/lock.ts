@@ -24,6 +24,11 @@ export function lockPathOf(dbPath: string): string { return `${dbPath}.lock`; }
 const SCHEMA = 'CREATE TABLE IF NOT EXISTS holder (pid INTEGER NOT NULL, amqp_url TEXT, started_at TEXT NOT NULL)';
 
 export class DatabaseLock {
+  /** The lock's last holder did not give it back (killed, or the machine stopped): its broker crashed. */
+  previousCrashed = false;
+  /** Set once the broker serves (its URL is known): before that, a failed start leaves the crash on record. */
+  private served = false;
+
   private constructor(private readonly db: Database.Database, private readonly holder: LockHolder) {}
 
   /** Takes the lock of dbPath for this process; throws DatabaseInUse when another broker holds it. */
@@ -37,6 +42,8 @@ export class DatabaseLock {
       const holder: LockHolder = { pid: process.pid, amqpUrl: null, startedAt: new Date().toISOString() };
       const lock = new DatabaseLock(db, holder);
       if (!lock.begin()) throw new DatabaseInUse(dbPath, readHolder(db));
+      // A clean stop removes its row (release): one still there was left by a broker that crashed.
+      lock.previousCrashed = readHolder(db) !== undefined;
       lock.publish();
       return lock;
     } catch (err) {
@@ -50,12 +57,21 @@ export class DatabaseLock {
   setUrl(amqpUrl: string): void {
     this.holder.amqpUrl = amqpUrl;
     this.publish();
+    this.served = true;
   }
 
+  /** A clean stop: the holder row goes, so the next broker knows this one did not crash. */
   release(): void {
     if (!this.db.open) return;
-    if (this.db.inTransaction) this.db.exec('ROLLBACK');
-    this.db.close();
+    try {
+      if (this.db.inTransaction && (this.served || !this.previousCrashed)) {
+        this.db.prepare('DELETE FROM holder').run();
+        this.db.exec('COMMIT');
+      }
+    } finally {
+      if (this.db.inTransaction) this.db.exec('ROLLBACK');
+      this.db.close();
+    }
   }
 
   /** Writes the holder row and commits it (readers see committed rows), then takes the lock again. */

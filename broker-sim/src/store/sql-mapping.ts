@@ -41,19 +41,19 @@ function holderValues(h: Holder | null | undefined): (number | string | null)[] 
   return [1, h.connection, h.clientName ?? null, h.channel, h.consumerTag ?? null, h.since, h.until ?? null];
 }
 
-/** A messages row as core's message. */
-function messageOf(r: Row): Message {
+/** A messages row as core's message; ids up to redeliveredUpTo were stored before a crash. */
+function messageOf(r: Row, redeliveredUpTo: number): Message {
   return {
     id: r.id, exchange: r.exchange, routingKey: r.routing_key,
-    propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true,
+    propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered || r.id <= redeliveredUpTo, stored: true,
     ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
     ...(r.delivery_count ? { deliveryCount: r.delivery_count } : {}),
   };
 }
 
 /** A whole messages row: the message, where it is, and whether a consumer held it. */
-function storedMessage(r: Row): StoredMessage {
-  return { ...messageOf(r), vhost: r.vhost, queue: r.queue, acquired: !!r.acquired };
+function storedMessage(r: Row, redeliveredUpTo: number): StoredMessage {
+  return { ...messageOf(r, redeliveredUpTo), vhost: r.vhost, queue: r.queue, acquired: !!r.acquired };
 }
 
 function prepare(db: Database.Database) {
@@ -99,12 +99,18 @@ function prepare(db: Database.Database) {
 export class SqlMapping implements BatchWriter {
   private readonly stmt: Statements;
 
-  constructor(private readonly db: Database.Database) {
+  /** Messages stored when the broker crashed: RabbitMQ redelivers every one of them marked redelivered. */
+  private redeliveredUpTo = 0;
+
+  /** @param afterCrash the last broker on this database did not stop cleanly (kill -9, power cut) */
+  constructor(private readonly db: Database.Database, private readonly afterCrash = false) {
     this.stmt = prepare(db);
   }
 
   load(): DurableState {
     const all = <T>(sql: string): T[] => this.db.prepare(sql).all() as T[];
+    const lastMessageId: number = all<Row>('SELECT max(id) AS id FROM messages')[0]?.id ?? 0;
+    if (this.afterCrash) this.redeliveredUpTo = lastMessageId;
     return {
       vhosts: all<{ name: string }>('SELECT name FROM vhosts').map((r) => r.name),
       users: all<Row>('SELECT * FROM users').map((r): UserRecord => ({ name: r.name, passwordHash: r.password_hash, tags: r.tags })),
@@ -121,10 +127,10 @@ export class SqlMapping implements BatchWriter {
       bindings: all<Row>('SELECT * FROM bindings').map((r): BindingRecord => ({
         vhost: r.vhost, source: r.source, destination: r.destination, destinationType: r.destination_type,
         routingKey: r.routing_key, arguments: JSON.parse(r.arguments) })),
-      messages: all<Row>(`SELECT * FROM messages WHERE ${HELD} ORDER BY id`).map(storedMessage),
+      messages: all<Row>(`SELECT * FROM messages WHERE ${HELD} ORDER BY id`).map((r) => storedMessage(r, this.redeliveredUpTo)),
       backlogs: all<Row>(`SELECT vhost, queue, count(*) AS count, sum(length(body)) AS bytes FROM messages
         WHERE NOT (${HELD}) GROUP BY vhost, queue`).map((r): Backlog => ({ vhost: r.vhost, queue: r.queue, count: r.count, bytes: r.bytes })),
-      lastMessageId: all<Row>('SELECT max(id) AS id FROM messages')[0]?.id ?? 0,
+      lastMessageId,
       events: all<Row>(`SELECT * FROM events ORDER BY id DESC LIMIT ${EVENTS_LOADED}`).reverse().map((r): BrokerEvent => ({
         id: r.id, at: r.at, kind: r.kind, vhost: r.vhost, queue: r.queue,
         ...(r.message_id === null ? {} : { messageId: r.message_id }),
@@ -178,7 +184,7 @@ export class SqlMapping implements BatchWriter {
 
   /** A queue's committed messages after an id, in id order (see Storage.readMessages). */
   readMessages(vhost: string, queue: string, afterId: number, limit: number): Message[] {
-    return (this.stmt.readMessages.all(vhost, queue, afterId, limit) as Row[]).map(messageOf);
+    return (this.stmt.readMessages.all(vhost, queue, afterId, limit) as Row[]).map((r) => messageOf(r, this.redeliveredUpTo));
   }
 
   /** BatchWriter: one transaction for the whole batch. */

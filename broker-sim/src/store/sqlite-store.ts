@@ -22,6 +22,8 @@ import { SqlMapping } from './sql-mapping.ts';
 export interface SqliteStoreOptions extends OpenOptions {
   /** The store's timers (commit delays, retries, tidying). Default: real time. */
   clock?: StoreClock;
+  /** The last broker on this file did not stop cleanly: its stored messages come back redelivered. */
+  afterCrash?: boolean;
 }
 
 export class SqliteStore implements Storage {
@@ -45,7 +47,7 @@ export class SqliteStore implements Storage {
     this.db = openDatabase(path, options);
     reserve?.take();
     this.durability = path === ':memory:' ? 'memory' : options.durability ?? 'disk';
-    this.sql = new SqlMapping(this.db);
+    this.sql = new SqlMapping(this.db, options.afterCrash);
     const writer = reserve ? guarded(this.sql, new FileGuard(path)) : this.sql;
     this.commits = new CommitQueue(writer, clock, {
       committed: () => { this.maintenance.committed(); this.fullDisk?.committed(); },
