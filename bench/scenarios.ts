@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import amqp, { type Channel, type ChannelModel } from 'amqplib';
 import { cpuMs, dbMiB, rssMiB, startSim, type BrokerHandle } from './brokers.ts';
+import { loginScenario } from './login.ts';
 
 export interface Measure {
   name: string;
@@ -309,4 +310,5 @@ export const scenarios: Scenario[] = [
       ];
     },
   },
+  loginScenario,
 ];

@@ -9,6 +9,7 @@ import { basename, join, relative, resolve } from 'node:path';
 import amqp from 'amqplib';
 import type { Lab } from '../labs/manifest.ts';
 import { EXTENSION, inLanguage, labFiles, type Language } from './language.ts';
+import { syntaxErrors, typeErrors } from './diagnose.ts';
 import { Program } from './program.ts';
 import { requirePython } from './python.ts';
 import { StepFailure, type GradeContext, type Step, type StepResult } from './step.ts';
@@ -32,9 +33,14 @@ function runnableDir(labDir: string): { dir: string; cleanup(): void } {
   const dir = join(top, basename(resolve(labDir)));
   mkdirSync(top, { recursive: true });
   cpSync(labDir, dir, { recursive: true });
+  linkHelpers(top, dir);
+  return { dir, cleanup: () => rmSync(top, { recursive: true, force: true }) };
+}
+
+/** The labs' broker helpers beside a copy of a lab (`dir` in `top`), as labs/ has them. */
+export function linkHelpers(top: string, dir: string): void {
   for (const helper of ['broker.ts', 'broker.py']) symlinkSync(join(root, 'labs', helper), join(top, helper));
   if (!existsSync(join(dir, 'broker.py'))) symlinkSync('../broker.py', join(dir, 'broker.py'));
-  return { dir, cleanup: () => rmSync(top, { recursive: true, force: true }) };
 }
 
 /**
@@ -51,6 +57,8 @@ export async function gradeLab(lab: Lab, labDir: string,
     return summarise(lab, language, results);
   }
   if (language === 'python') requirePython();
+  const syntax = syntaxErrors(labFiles(lab, language).map((f) => join(labDir, f)));
+  if (syntax.length > 0) return summarise(lab, language, notCompiling(steps, syntax));
   const { dir, cleanup } = runnableDir(labDir);
   const run = randomBytes(3).toString('hex');
   let n = 0;
@@ -78,7 +86,7 @@ export async function gradeLab(lab: Lab, labDir: string,
       } catch (err) {
         failed = true;
         const detail = err instanceof StepFailure ? err.message : `the grader hit an error: ${(err as Error).message.split('\n')[0]}`;
-        results.push({ step: s.name, status: 'failed', detail });
+        results.push({ step: s.name, status: 'failed', detail: await withCauses(detail, programs, lab, dir, language) });
       }
     }
   } finally {
@@ -87,6 +95,31 @@ export async function gradeLab(lab: Lab, labDir: string,
     cleanup();
   }
   return summarise(lab, language, results);
+}
+
+/** Every step fails when a program does not even compile: the first says where, the rest are not run. */
+function notCompiling(steps: Step[], errors: string[]): StepResult[] {
+  return steps.map((s, i) => i === 0
+    ? { step: s.name, status: 'failed', detail: `syntax error: ${errors.join('; ')}` }
+    : { step: s.name, status: 'not run', detail: 'a program does not compile' });
+}
+
+/** Between a failed step's own detail and what lies behind it (another program's crash, type errors). */
+export const BEHIND = '; behind it, ';
+
+/**
+ * A failed step's detail, with what lies behind it: a program that crashed (its error line, not the
+ * step's symptom such as "0 workers consumed"), and the type errors of the TypeScript files.
+ */
+async function withCauses(detail: string, programs: Program[], lab: Lab, dir: string, language: Language): Promise<string> {
+  const causes: string[] = [];
+  const crash = programs.map((p) => p.crash()).find((c) => c !== undefined);
+  if (crash && !detail.includes(crash)) causes.push(crash);
+  if (language === 'ts') {
+    const types = await typeErrors(labFiles(lab, language).map((f) => join(dir, f))).catch(() => []);
+    if (types.length > 0) causes.push(`type error${types.length > 1 ? 's' : ''}: ${types.join('; ')}`);
+  }
+  return causes.length ? `${detail}${BEHIND}${causes.join('; ')}` : detail;
 }
 
 function summarise(lab: Lab, language: Language, results: StepResult[]): LabResult {

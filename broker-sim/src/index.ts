@@ -7,7 +7,7 @@ import { newAdminToken, writeAdminToken } from './admin-token.ts';
 import { Broker } from './core/broker.ts';
 import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
-import { AmqpListener } from './server/listener.ts';
+import { AmqpListener, LOOPBACK_HOSTS } from './server/listener.ts';
 import { BROKER_VERSION } from './server/server-properties.ts';
 import { DatabaseLock } from './store/lock.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
@@ -15,7 +15,7 @@ import { SqliteStore } from './store/sqlite-store.ts';
 export interface BrokerSimOptions {
   /** AMQP port; 0 takes any free one. Default 5672. */
   port?: number;
-  /** Address to listen on. Default 127.0.0.1. */
+  /** Address to listen on. Default: 127.0.0.1 and ::1 both (LOOPBACK_HOSTS). */
   host?: string;
   /** SQLite file; ':memory:' keeps nothing. Default ':memory:' for the library, a file for the CLI. */
   dbPath?: string;
@@ -75,7 +75,7 @@ export function machineMemory(): number {
 }
 
 export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSim> {
-  const host = o.host ?? '127.0.0.1';
+  const host = o.host ?? LOOPBACK_HOSTS[0]!;
   const dbPath = o.dbPath ?? ':memory:';
   const log = o.log ?? (() => {});
   // Before the database is opened: a second broker on the file must not touch it.
@@ -101,7 +101,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     closeStore();
     throw err;
   }
-  const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
+  const listener = new AmqpListener(broker, { host: o.host ?? LOOPBACK_HOSTS, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
     ...(o.limits ? { limits: o.limits } : {}), ...(o.maxConnections !== undefined ? { maxConnections: o.maxConnections } : {}) });
   let port: number;
   try {

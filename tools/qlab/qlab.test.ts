@@ -1,14 +1,15 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
 import { LABS } from '../../labs/manifest.ts';
 import { findPython, pythonMissing } from '../../labs-kit/python.ts';
 import { listLines } from './list-command.ts';
-import { markDone, progressPath, readProgress, setLanguage } from './progress.ts';
+import { nextLab, nextStep } from './choose-lab.ts';
+import { doneState, isDone, markDone, progressPath, readProgress, setLanguage } from './progress.ts';
 import { classMarkdown } from './report.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
@@ -53,6 +54,50 @@ test('progress from before languages counts as TypeScript; qlab lang is kept wit
   assert.equal(p.lang, 'python');
   assert.deepEqual(Object.keys(p.done['02-work-queues']!), ['python']);
   assert.equal(p.done['01-hello-world']!.ts, '2026-01-01T00:00:00.000Z');
+});
+
+test('a lab passed is no longer done once its files change; verify checks it again', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qlab-progress-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  cpSync(join(root, 'labs', '03-acknowledgements'), join(dir, 'labs', '03-acknowledgements'), { recursive: true });
+  markDone('03-acknowledgements', 'python', dir);
+  assert.equal(doneState(readProgress(dir), '03-acknowledgements', 'python', dir), 'done');
+  assert.equal(isDone(readProgress(dir), '03-acknowledgements', dir), true);
+  writeFileSync(join(dir, 'labs', '03-acknowledgements', 'worker.py'), '# rewritten\n');
+  assert.equal(doneState(readProgress(dir), '03-acknowledgements', 'python', dir), 'changed');
+  assert.equal(isDone(readProgress(dir), '03-acknowledgements', dir), false);
+  assert.match(listLines(readProgress(dir), dir)[3]!, /^· {2}~ {3}03-acknowledgements/);
+  // Its TypeScript files did not change: only the language whose files changed is affected.
+  markDone('03-acknowledgements', 'ts', dir);
+  writeFileSync(join(dir, 'labs', '03-acknowledgements', 'worker.py'), '# rewritten again\n');
+  assert.equal(isDone(readProgress(dir), '03-acknowledgements', dir), true);
+});
+
+test('the next lab follows the course\'s order in the manifest, and after the last lab none is made up', () => {
+  const last = LABS[LABS.length - 1]!;
+  const allDone = { done: Object.fromEntries(LABS.map((l) => [l.dir, { ts: '2026-01-01' }])) };
+  assert.equal(nextLab(last, allDone), undefined);
+  assert.equal(nextStep(last, allDone), `Lab ${last.id} is done, and so is every lab of the course.`);
+  const after05 = LABS[LABS.findIndex((l) => l.id === '05') + 1]!;
+  assert.equal(nextLab(LABS.find((l) => l.id === '05')!, { done: {} }), after05);
+  assert.match(nextStep(LABS.find((l) => l.id === '05')!, { done: {} }), new RegExp(`Next: lab ${after05.id}, .*\`qlab verify ${after05.id}\``));
+  // After the last lab, the first one not done yet (never one past the end).
+  const { [LABS[1]!.dir]: _left, ...others } = allDone.done;
+  assert.equal(nextLab(last, { done: others }), LABS[1]);
+});
+
+test('the kit\'s commands work from any folder, also through a link as `npm link` makes', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'qlab-elsewhere-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  for (const tool of ['qlab', 'qprocessor', 'qsend', 'qtop']) symlinkSync(join(root, 'bin', `${tool}.js`), join(dir, tool));
+  const list = spawnSync(process.execPath, [join(dir, 'qlab'), 'list'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(list.status, 0, list.stderr);
+  assert.match(list.stdout, /01-hello-world/);
+  for (const tool of ['qprocessor', 'qsend', 'qtop']) {
+    const help = spawnSync(process.execPath, [join(dir, tool), '--help'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(help.status, 0, `${tool}: ${help.stderr}`);
+    assert.match(help.stdout, new RegExp(`^${tool} `, 'm'));
+  }
 });
 
 /** Copies a lab's files of one language (by extension) from one folder to another. */

@@ -3,11 +3,12 @@ import { hideBin } from 'yargs/helpers';
 import { ManagementClient } from '../shared/management-client.ts';
 import { runCli } from '../../broker-sim/src/run-cli.ts';
 import { startDashboard } from './dashboard.ts';
-import { buildCli, DEFAULT_WEB_PORT, resolveManagement, webVhost, type QtopArgs } from './qtop-command.ts';
+import { buildCli, checkUrlAnswers, DEFAULT_WEB_PORT, resolveManagement, webVhost, type QtopArgs } from './qtop-command.ts';
 import { pageAddress, startWebRelay } from './web-relay.ts';
 
 await runCli('qtop', buildCli(hideBin(process.argv)).command('$0', false, () => {}, async (argv) => {
   const a = argv as unknown as QtopArgs;
+  await checkUrlAnswers(a);
   const m = resolveManagement(a);
   if (a.web) {
     const relay = await startWebRelay({ managementUrl: m.url, host: a.webHost ?? '127.0.0.1', port: a.webPort ?? DEFAULT_WEB_PORT, log: (l) => console.error(l) });

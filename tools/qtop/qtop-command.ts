@@ -3,7 +3,9 @@
  * broker-sim that `npm start` runs; `--url` (an AMQP URL, as the other tools take) points it at a
  * RabbitMQ, whose management API is on port 15672 of the same host.
  */
+import { connect } from 'node:net';
 import yargs, { type Argv } from 'yargs';
+import { ToolError } from '../shared/connect.ts';
 import { chooseAmqpUrl, chooseManagementUrl, MANAGEMENT_URL_CHAIN } from '../../broker-sim/src/discovery.ts';
 
 export interface QtopArgs {
@@ -56,4 +58,20 @@ export function webVhost(a: QtopArgs, env: NodeJS.ProcessEnv = process.env): str
   const given = a.url || env.AMQP_URL;
   const path = given ? new URL(given).pathname : '';
   return path.length > 1 ? decodeURIComponent(path.slice(1)) : undefined;
+}
+
+/**
+ * With --url, its broker must answer: otherwise the management API beside it (port 15672 of the
+ * host) may be another broker's, and qtop would silently show that one.
+ */
+export async function checkUrlAnswers(a: QtopArgs, timeoutMs = 3000): Promise<void> {
+  if (!a.url || a.managementUrl) return;
+  const u = new URL(a.url);
+  const port = Number(u.port || 5672);
+  const answered = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: u.hostname, port, timeout: timeoutMs }, () => { socket.destroy(); resolve(true); });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => { socket.destroy(); resolve(false); });
+  });
+  if (!answered) throw new ToolError(`nothing answers at ${u.hostname}:${port} (--url): is the broker running there? (or give --management-url)`);
 }

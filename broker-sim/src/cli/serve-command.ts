@@ -3,11 +3,13 @@
  * shows a dashboard with the log under it; the dashboard is plugged in by whoever builds the
  * command line (bin/broker-sim.js gives qtop's), so the broker depends on no tool.
  */
+import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { removeDiscovery, writeDiscovery } from '../discovery.ts';
 import { DEFAULT_MEMORY_SHARE, machineMemory, startBrokerSim, type BrokerSim } from '../index.ts';
 import type { Durability } from '../core/storage.ts';
 import type { ArgsOf } from '../run-cli.ts';
+import { RABBITMQ_VERSION } from '../server/server-properties.ts';
 import { dbOptions, dbPathOf } from './db-options.ts';
 
 /**
@@ -32,7 +34,7 @@ export const describe = 'Run broker-sim (the default command)';
 export function builder(y: Argv) {
   return dbOptions(y)
     .option('port', { type: 'number', default: 5672, describe: 'AMQP port (0 = any free port)' })
-    .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
+    .option('host', { type: 'string', defaultDescription: '127.0.0.1 and ::1', describe: 'address to listen on (default: both loopbacks, so localhost works either way)' })
     .option('any-port', { type: 'boolean', default: false, describe: 'if the port is taken, take the next free one' })
     .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout offered to clients, seconds' })
     .option('consumer-timeout', {
@@ -161,13 +163,14 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
   };
   const say = (line: string): void => (tui ? log(line) : console.log(line));
   const sim = await startOnFreePort(a, log);
-  const loopbackOnly = a.host === '127.0.0.1' || a.host === '::1' || a.host === 'localhost';
+  const loopbackOnly = a.host === undefined || a.host === '127.0.0.1' || a.host === '::1' || a.host === 'localhost';
   if (!loopbackOnly && [...sim.broker.users.keys()].every((u) => u === 'guest')) {
     log(`warning: listening on ${a.host} but the only user is guest, who may log in from this machine only; `
       + 'add users for the others with `broker-sim user add NAME --password P --vhost V`');
   }
   writeDiscovery({ pid: process.pid, amqpUrl: sim.url, managementUrl: sim.managementUrl ?? null, dbPath: sim.dbPath, startedAt: new Date().toISOString() });
   say(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);
+  say(`clients see RabbitMQ ${RABBITMQ_VERSION} in its server properties (the semantics it implements); cluster_name says broker-sim`);
   say(durabilityLine(sim.broker.storage.durability));
   if (a.atMostOnce) say('at-most-once: a message given back unacknowledged goes to <queue>.failed, never to another worker');
   if (a.timeScale !== 1) say(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
@@ -177,6 +180,8 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
   const stop = async (): Promise<void> => {
     removeDiscovery();
     await sim.close();
+    // On exit, after the dashboard has given the screen back, so that the line stays in the terminal.
+    process.once('exit', () => process.stdout.write(`${stoppedLine(sim.dbPath)}\n`));
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -192,6 +197,12 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
       ? 'no dashboard: the management API is off (--no-http, or its port was taken without --any-port)'
       : 'no dashboard: this broker-sim was started without one');
   }
+}
+
+/** What Ctrl-C leaves on the screen: that the broker stopped, and where its data is. */
+export function stoppedLine(dbPath: string): string {
+  if (dbPath === ':memory:') return 'broker-sim stopped; it kept nothing (--memory)';
+  return `broker-sim stopped; its data is in ${resolve(dbPath)} (start it again on the same file and it carries on from there)`;
 }
 
 /** The serve command, with the dashboard (if any) it shows on a terminal. */

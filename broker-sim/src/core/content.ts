@@ -4,7 +4,7 @@
  * deliveries (x-delivery-count). Everything else passes the publisher's bytes through untouched.
  */
 import { decodeProperties, encodeProperties, FieldValue, type BasicProperties } from '../protocol/index.ts';
-import { errors } from './errors.ts';
+import { parseExpiration } from './expiration.ts';
 
 export type DeathReason = 'rejected' | 'expired' | 'maxlen' | 'delivery_limit';
 
@@ -73,8 +73,7 @@ export function publishHints(raw: Buffer): { expiration?: number; priority?: num
   const out: { expiration?: number; priority?: number } = {};
   if (p.priority !== undefined) out.priority = p.priority;
   if (p.expiration !== undefined) {
-    if (!/^\d+$/.test(p.expiration)) throw errors.precondition(`invalid expiration '${p.expiration}': no_integer`);
-    out.expiration = Number(p.expiration);
+    out.expiration = parseExpiration(p.expiration);
   }
   return out;
 }

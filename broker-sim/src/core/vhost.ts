@@ -254,8 +254,9 @@ export class Vhost implements QueueHost {
   }
 
   deleteExchange(name: string, ifUnused: boolean): void {
-    if (name === '' || name.startsWith('amq.')) {
-      throw errors.accessRefused(`operation not permitted on the default exchange`);
+    if (name === '') throw errors.accessRefused(`operation not permitted on the default exchange`);
+    if (name.startsWith('amq.')) {
+      throw errors.accessRefused(`deletion of system exchange '${name}' in vhost '${this.name}' not allowed`);
     }
     const x = this.exchanges.get(name);
     if (!x) return;

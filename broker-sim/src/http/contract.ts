@@ -367,6 +367,8 @@ export interface UnackedDelivery {
   /** When the lease runs out (broker clock, ms), or null when no consumer timeout applies. */
   deadline: number | null;
   time_left_ms: number | null;
+  /** The first 40 bytes of the body, as text. */
+  body_preview?: string;
 }
 
 export interface BrokerEventInfo {
