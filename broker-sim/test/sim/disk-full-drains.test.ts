@@ -17,6 +17,7 @@ import { startSimProcess, type SimProcess } from '../../../test/support/sim-proc
 const root = process.getuid?.() === 0;
 const skip = root ? false : 'mounting a small tmpfs needs root';
 const mountPoint = mkdtempSync(join(tmpdir(), 'queuelab-full-'));
+const home = mkdtempSync(join(tmpdir(), 'queuelab-full-home-'));
 const running: SimProcess[] = [];
 
 before(() => { if (root) execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mountPoint]); });
@@ -25,6 +26,7 @@ after(async () => {
   for (const p of running) await p.stop('SIGKILL');
   if (root) execFileSync('umount', [mountPoint]);
   rmSync(mountPoint, { recursive: true, force: true });
+  rmSync(home, { recursive: true, force: true });
 });
 
 const BODY = Buffer.alloc(16 * 1024, 'x');
@@ -32,7 +34,7 @@ const BODY = Buffer.alloc(16 * 1024, 'x');
 test('on a full disk consumers drain, publishers are unblocked once there is room, and nothing acked comes back after kill -9', { skip }, async () => {
   const startedAt = performance.now();
   const db = join(mountPoint, 'broker.db');
-  const dir = mkdtempSync(join(tmpdir(), 'queuelab-full-home-'));
+  const dir = home;
   const first = await startSimProcess(dir, [], { dbPath: db });
   running.push(first);
   const pubConn = await connect(first.url);
