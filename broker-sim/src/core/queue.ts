@@ -15,6 +15,7 @@ import type { Message, MessageMemory } from './message.ts';
 import { errors } from './errors.ts';
 import { withPolicy, type AppliedPolicy } from './policies.ts';
 import { rabbitQueueType, type QueueArgs } from './queue-args.ts';
+import type { Holder } from './storage.ts';
 import { PriorityReady, QuorumReady, ReadyList, type Pager, type Ready } from './ready-list.ts';
 import type { Deadline, Scheduler } from './scheduler.ts';
 
@@ -32,8 +33,8 @@ export interface QueueHost {
   expireQueue(q: Queue): void;
   /** A message that leaves the broker for good (acked or dropped). */
   drop(m: Message): void;
-  /** A delivery-limited queue's stored message was acquired by a consumer, or given back. */
-  recordDelivery(m: Message, acquired: boolean): void;
+  /** A stored message was acquired by a consumer (its holder), or given back (null). */
+  recordDelivery(m: Message, holder: Holder | null): void;
   /** The queue's stored messages with ids above afterId, in id order (see Pager). */
   readStored(q: Queue, afterId: number, limit: number, maxBytes: number): Message[];
   /** The broker's account of the memory messages take. */
@@ -141,9 +142,9 @@ export class Queue {
       if (this.quorum || limit !== undefined) {
         m.deliveryCount = (m.deliveryCount ?? 0) + 1;
         if (limit !== undefined && m.deliveryCount > limit) { dead.push(m); continue; }
-        if (limit !== undefined) this.host.recordDelivery(m, false);
       }
       m.redelivered = true;
+      this.host.recordDelivery(m, null);
       this.ready.putBack(m);
     }
     if (dead.length > 0) this.host.deadLetter(this, dead, 'delivery_limit');
@@ -178,11 +179,15 @@ export class Queue {
     this.armExpiry();
   }
 
-  /** A consumer took m: delivery-limited queues record it before the delivery leaves. */
-  acquire(m: Message): boolean {
-    if (!this.tracksDeliveries || !m.stored) return false;
-    this.host.recordDelivery(m, true);
-    return true;
+  /**
+   * A consumer took m: a stored message records its holder in the next group commit. True when the
+   * delivery must wait for that commit: a delivery limit counts on it (other queues send at once,
+   * so a crash within the commit delay may bring a delivered message back unmarked).
+   */
+  acquire(m: Message, holder: Holder): boolean {
+    if (!m.stored) return false;
+    this.host.recordDelivery(m, holder);
+    return this.tracksDeliveries;
   }
 
   /** basic.ack: the message is done. */

@@ -15,7 +15,7 @@ import { Queue, type QueueHost, type QueueOwner } from './queue.ts';
 import { StreamQueue } from './stream-queue.ts';
 import type { EventLog } from './events.ts';
 import type { Scheduler } from './scheduler.ts';
-import type { BindingRecord, Storage } from './storage.ts';
+import type { BindingRecord, Holder, Storage } from './storage.ts';
 
 /** What a vhost needs from the broker: message ids, reply keys, and where to report what happens to messages. */
 export interface VhostServices extends PublishServices {
@@ -370,9 +370,9 @@ export class Vhost implements QueueHost {
     return this.storage.readMessages(this.name, q.name, afterId, limit, maxBytes);
   }
 
-  /** QueueHost: delivery-limited queues keep who holds what, and the count, in storage. */
-  recordDelivery(m: Message, acquired: boolean): void {
-    if (m.stored) this.storage.updateDelivery(m, acquired);
+  /** QueueHost: storage keeps who holds a stored message, its count and redelivered flag. */
+  recordDelivery(m: Message, holder: Holder | null): void {
+    if (m.stored) this.storage.updateDelivery(m, holder);
   }
 
   /** QueueHost: x-expires ran out. */

@@ -5,7 +5,7 @@
  */
 import type { Message } from '../../src/core/message.ts';
 import { takePage } from '../../src/core/ready-list.ts';
-import type { DurableState, Storage, StreamRecord, StreamStore } from '../../src/core/storage.ts';
+import type { DurableState, Holder, Storage, StreamRecord, StreamStore } from '../../src/core/storage.ts';
 
 /** Streams' logs kept in a map, for core unit tests. */
 class MemoryStreams implements StreamStore {
@@ -65,7 +65,8 @@ export class MemoryStorage implements Storage {
     this.messages.delete(id);
     this.write();
   }
-  updateDelivery(m: Message, acquired: boolean): void {
+  updateDelivery(m: Message, holder: Holder | null): void {
+    const acquired = holder !== null;
     const row = this.messages.get(m.id);
     if (row) row.acquired = acquired;
     this.write();
@@ -86,6 +87,7 @@ export class MemoryStorage implements Storage {
     for (const fn of waiting) fn();
   }
   readonly writable = true;
+  readonly durability = 'memory' as const;
   onWritableChange(): void {}
   close(): void {}
 
