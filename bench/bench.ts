@@ -19,6 +19,7 @@ const argv = await yargs(hideBin(process.argv))
   .option('runs', { type: 'number', default: 1, describe: 'runs per scenario and broker; the median is reported' })
   .option('only', { type: 'string', describe: 'comma-separated scenario ids to run (default: all)' })
   .option('scale', { type: 'number', default: 1, describe: 'multiply every message count (0.1 for a quick look)' })
+  .option('sim-arg', { type: 'string', array: true, default: [] as string[], describe: 'a flag for broker-sim, e.g. --sim-arg=--durability --sim-arg=process' })
   .option('json', { type: 'string', default: 'bench-results.json', describe: 'where to write the results' })
   .strict()
   .help()
@@ -31,7 +32,7 @@ if (picked.length === 0) {
 }
 
 const results: { scenario: string; title: string; sim: Measure[]; other: Measure[] }[] = [];
-const sim = await startSim();
+const sim = await startSim(argv.simArg.map(String));
 const other: BrokerHandle | undefined = argv.against ? { name: 'rabbitmq', url: argv.against, pid: argv.againstPid, close: async () => {} } : undefined;
 console.error(`bench: broker-sim ${sim.url} (pid ${sim.pid})${other ? `; other ${other.url.replace(/\/\/[^@]*@/, '//')}${other.pid ? ` (pid ${other.pid})` : ''}` : ''}`);
 try {

@@ -16,7 +16,16 @@ import { StepFailure, type GradeContext, type Step, type StepResult } from './st
 
 const root = resolve(new URL('../', import.meta.url).pathname);
 
-export interface LabResult { lab: string; title: string; language: Language; passed: boolean; steps: StepResult[]; score: number; total: number }
+export interface LabResult {
+  lab: string; title: string; language: Language; passed: boolean; steps: StepResult[]; score: number; total: number;
+  /** None of the lab's files were there: not attempted, rather than failed. */
+  missing?: boolean;
+}
+
+export interface GradeOptions {
+  /** The programs were compiled beside their .ts (compile-lab.ts): run NAME.mjs with plain node. */
+  compiled?: boolean;
+}
 
 async function stepsOf(lab: Lab): Promise<Step[]> {
   return ((await import(`./graders/${lab.dir}.ts`)) as { steps: Step[] }).steps;
@@ -26,7 +35,7 @@ async function stepsOf(lab: Lab): Promise<Step[]> {
  * A submission outside this repository is copied into .queuelab/grading/ so that its imports
  * (amqplib, and the labs' broker helper `../broker.ts` / `broker.py`) resolve to the kit's.
  */
-function runnableDir(labDir: string): { dir: string; cleanup(): void } {
+export function runnableDir(labDir: string): { dir: string; cleanup(): void } {
   const inside = !relative(root, resolve(labDir)).startsWith('..');
   if (inside) return { dir: resolve(labDir), cleanup: () => {} };
   const top = join(root, '.queuelab', 'grading', randomBytes(6).toString('hex'));
@@ -40,7 +49,9 @@ function runnableDir(labDir: string): { dir: string; cleanup(): void } {
 /** The labs' broker helpers beside a copy of a lab (`dir` in `top`), as labs/ has them. */
 export function linkHelpers(top: string, dir: string): void {
   for (const helper of ['broker.ts', 'broker.py']) symlinkSync(join(root, 'labs', helper), join(top, helper));
-  if (!existsSync(join(dir, 'broker.py'))) symlinkSync('../broker.py', join(dir, 'broker.py'));
+  // A copied link to the helper (cp -r keeps it, pointing nowhere in a hand-in) gives way to the kit's.
+  rmSync(join(dir, 'broker.py'), { force: true });
+  symlinkSync('../broker.py', join(dir, 'broker.py'));
 }
 
 /**
@@ -48,13 +59,14 @@ export function linkHelpers(top: string, dir: string): void {
  * pika: without one it throws PythonMissing, whose message says how to install it.
  */
 export async function gradeLab(lab: Lab, labDir: string,
-  broker: { url: string; kind: 'sim' | 'rabbitmq'; managementUrl?: string }, language: Language = 'ts'): Promise<LabResult> {
+  broker: { url: string; kind: 'sim' | 'rabbitmq'; managementUrl?: string }, language: Language = 'ts', options: GradeOptions = {}): Promise<LabResult> {
   const steps = await stepsOf(lab);
   const results: StepResult[] = [];
   const missing = labFiles(lab, language).filter((f) => !existsSync(join(labDir, f)));
   if (missing.length > 0) {
     for (const s of steps) results.push({ step: s.name, status: 'failed', detail: `missing file(s): ${missing.join(', ')}` });
-    return summarise(lab, language, results);
+    const r = summarise(lab, language, results);
+    return missing.length === lab.programs.length ? { ...r, missing: true } : r;
   }
   if (language === 'python') requirePython();
   const syntax = syntaxErrors(labFiles(lab, language).map((f) => join(labDir, f)));
@@ -69,7 +81,8 @@ export async function gradeLab(lab: Lab, labDir: string,
     labDir: dir, url: broker.url, broker: broker.kind, connection,
     name: (prefix) => `qlab.${lab.id}.${prefix}.${run}.${++n}`,
     run: (program, args = [], env = {}) => {
-      const p = new Program(join(dir, program + EXTENSION[language]), args, {
+      const file = program + (options.compiled && language === 'ts' ? '.mjs' : EXTENSION[language]);
+      const p = new Program(join(dir, file), args, {
         AMQP_URL: broker.url, ...(broker.managementUrl ? { MANAGEMENT_URL: broker.managementUrl } : {}), ...env });
       programs.push(p);
       return p;
@@ -80,6 +93,8 @@ export async function gradeLab(lab: Lab, labDir: string,
     for (const s of steps) {
       if (failed) { results.push({ step: s.name, status: 'not run', detail: 'an earlier step failed' }); continue; }
       if (s.only && s.only.broker !== broker.kind) { results.push({ step: s.name, status: 'skipped', detail: s.only.reason }); continue; }
+      const unavailable = s.unavailable?.(broker.kind);
+      if (unavailable) { results.push({ step: s.name, status: 'skipped', detail: unavailable }); continue; }
       try {
         await s.run(ctx);
         results.push({ step: s.name, status: 'passed' });

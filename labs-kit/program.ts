@@ -11,6 +11,10 @@ import { StepFailure } from './step.ts';
 
 const root = new URL('../', import.meta.url).pathname;
 
+/** Programs still running: killed when the grader exits (Ctrl-C included), so none is left behind. */
+const running = new Set<ChildProcess>();
+process.on('exit', () => { for (const c of running) c.kill('SIGKILL'); });
+
 export class Program {
   output = '';
   /** stderr alone: where a crash says what went wrong. */
@@ -27,7 +31,8 @@ export class Program {
     });
     this.child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
     this.child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); this.stderr += d.toString(); });
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)));
+    running.add(this.child);
+    this.exited = new Promise((resolve) => this.child.on('exit', (code) => { running.delete(this.child); resolve(code); }));
     this.child.on('close', (code) => { this.ended = { code }; });
   }
 
@@ -70,11 +75,12 @@ export class Program {
 
 /** How a program is started, by its extension. Python's -u: output reaches the grader line by line. */
 function commandFor(file: string): string[] {
+  if (file.endsWith('.mjs')) return [process.execPath]; // compiled beforehand (compile-lab.ts)
   return file.endsWith('.py') ? [requirePython(), '-u'] : [process.execPath, '--import', 'tsx'];
 }
 
 function short(file: string): string {
-  return file.split('/').slice(-2).join('/');
+  return file.split('/').slice(-2).join('/').replace(/\.mjs$/, '.ts');
 }
 
 function tail(out: string): string {

@@ -9,6 +9,7 @@ import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
 import { AmqpListener, LOOPBACK_HOSTS } from './server/listener.ts';
 import { BROKER_VERSION } from './server/server-properties.ts';
+import { DatabaseLock } from './store/lock.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export interface BrokerSimOptions {
@@ -35,6 +36,11 @@ export interface BrokerSimOptions {
   limits?: Partial<import('./server/connection.ts').Limits>;
   /** Most connections open at once; more are closed at once. Default: no limit. */
   maxConnections?: number;
+  /**
+   * 'disk' (default): a confirm waits for an fsync, so it survives a power cut; 'process': it
+   * survives the broker being killed, not the machine (faster on slow disks).
+   */
+  durability?: 'disk' | 'process';
   /** Largest size of the database file, bytes; beyond it publishers are blocked. Default: no limit. */
   maxDbBytes?: number;
   /**
@@ -72,8 +78,18 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   const host = o.host ?? LOOPBACK_HOSTS[0]!;
   const dbPath = o.dbPath ?? ':memory:';
   const log = o.log ?? (() => {});
-  const store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
-    { maxBytes: o.maxDbBytes });
+  // Before the database is opened: a second broker on the file must not touch it.
+  const lock = dbPath === ':memory:' ? undefined : DatabaseLock.take(dbPath);
+  if (lock?.previousCrashed) log('the last broker on this database did not stop cleanly: its stored messages come back redelivered, as on RabbitMQ');
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
+      { maxBytes: o.maxDbBytes, durability: o.durability ?? 'disk', afterCrash: lock?.previousCrashed ?? false });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const closeStore = (): void => { store.close(); lock?.release(); };
   store.onWritableChange((ok) => { if (ok) log('store: commits work again, publishers unblocked'); });
   const timeScale = o.timeScale ?? 1;
   const clock = o.clock ?? scaledClock(timeScale, systemClock);
@@ -82,7 +98,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     const memory = { limit: o.maxMemory ?? Math.round(machineMemory() * DEFAULT_MEMORY_SHARE), base: process.memoryUsage.rss() };
     broker = new Broker(store, clock, { consumerTimeout: o.consumerTimeout, atMostOnce: o.atMostOnce, memory, log });
   } catch (err) {
-    store.close();
+    closeStore();
     throw err;
   }
   const listener = new AmqpListener(broker, { host: o.host ?? LOOPBACK_HOSTS, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
@@ -92,7 +108,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     port = await listener.listen();
   } catch (err) {
     broker.stop();
-    store.close();
+    closeStore();
     throw err;
   }
   let http: ManagementServer | undefined;
@@ -105,12 +121,14 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   } catch (err) {
     await listener.close();
     broker.stop();
-    store.close();
+    closeStore();
     throw err;
   }
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `amqp://guest:guest@${shownHost}:${port}`;
+  lock?.setUrl(url);
   return {
-    url: `amqp://guest:guest@${shownHost}:${port}`,
+    url,
     port,
     ...(http ? { managementUrl: http.url } : {}),
     dbPath,
@@ -121,7 +139,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
       await http?.close();
       await listener.close();
       broker.stop();
-      store.close();
+      closeStore();
     },
   };
 }

@@ -1,10 +1,11 @@
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { availableBrokers } from '../../test/support/brokers.ts';
+import { runQlab } from '../../test/support/qlab.ts';
 import { LABS } from '../../labs/manifest.ts';
 import { findPython, pythonMissing } from '../../labs-kit/python.ts';
 import { listLines } from './list-command.ts';
@@ -14,16 +15,7 @@ import { classMarkdown } from './report.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
-function qlab(args: string[], cwd: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [join(root, 'bin/qlab.js'), ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => { stdout += d; });
-    child.stderr.on('data', (d) => { stderr += d; });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const qlab = (args: string[], cwd: string) => runQlab(args, { cwd });
 
 test('qlab list shows every lab, done or not done in each language', () => {
   const lines = listLines({ done: { '02-work-queues': { ts: '2026-01-01' }, '03-acknowledgements': { python: '2026-01-02' } } });
@@ -39,7 +31,7 @@ test('qlab list shows every lab, done or not done in each language', () => {
 
 test('the class table has a row per student and a column per lab, saying the language of each', () => {
   const md = classMarkdown([{ student: 'ann', labs: [{ lab: '01-x', title: 'x', language: 'python', passed: true, steps: [], score: 2, total: 2 }] }], ['01-x', '02-y']);
-  assert.equal(md, '| student | 01-x | 02-y | total |\n|---|---|---|---|\n| ann | 2/2 py | — | 2/2 |\n');
+  assert.equal(md, '| student | 01 | 02 | passed |\n|---|---|---|---|\n| ann | ✓ py | — | 1/2 |\n| **passed** | 1/1 | 0/1 | |\n');
 });
 
 test('progress from before languages counts as TypeScript; qlab lang is kept with it', () => {
@@ -130,12 +122,12 @@ for (const broker of availableBrokers()) {
       '--out', join(dir, 'grades'), '--junit', join(dir, 'grades.xml')], dir);
     assert.equal(r.code, 0, r.stderr);
     const md = readFileSync(join(dir, 'grades.md'), 'utf8');
-    assert.match(md, /\| ada \| 2\/2 ts \| 2\/2 \|/);
-    assert.match(md, /\| bob \| 1\/2 ts \| 1\/2 \|/);
-    assert.match(md, /\| cyd \| 0\/2 ts \| 0\/2 \|/);
+    assert.match(md, /\| ada \| ✓ ts \| 1\/1 \|/);
+    assert.match(md, /\| bob \| ✗ ts \| 0\/1 \|/);
+    assert.match(md, /\| cyd \| missing \| 0\/1 \|/);
     if (python) {
-      assert.match(md, /\| dee \| 2\/2 py \| 2\/2 \|/);
-      assert.match(md, /\| eve \| 2\/2 py \| 2\/2 \|/);
+      assert.match(md, /\| dee \| ✓ py \| 1\/1 \|/);
+      assert.match(md, /\| eve \| ✓ py \| 1\/1 \|/);
       assert.match(r.stdout, /^dee: 01 2\/2 py$/m);
     }
     const json = JSON.parse(readFileSync(join(dir, 'grades.json'), 'utf8')) as { results: { student: string; labs: { language: string; steps: { status: string; detail?: string }[] }[] }[] };

@@ -2,6 +2,7 @@
 import { hideBin } from 'yargs/helpers';
 import { ManagementClient } from '../shared/management-client.ts';
 import { runCli } from '../../broker-sim/src/run-cli.ts';
+import { startClassView } from './class-view.ts';
 import { startDashboard } from './dashboard.ts';
 import { buildCli, checkUrlAnswers, DEFAULT_WEB_PORT, resolveManagement, webVhost, type QtopArgs } from './qtop-command.ts';
 import { pageAddress, startWebRelay } from './web-relay.ts';
@@ -20,5 +21,6 @@ await runCli('qtop', buildCli(hideBin(process.argv)).command('$0', false, () => 
     return;
   }
   const client = new ManagementClient({ url: m.url, username: m.username, password: m.password, timeoutMs: 3000 });
+  if (a.class) return void startClassView({ client, source: m.url, intervalMs: a.interval * 1000 });
   startDashboard({ client, source: m.url, intervalMs: a.interval * 1000, ...(a.vhost ? { vhost: a.vhost } : {}) });
 }));

@@ -12,6 +12,8 @@ export interface QtopArgs {
   url?: string; managementUrl?: string; username?: string; password?: string; vhost?: string; interval: number;
   /** --web and its address; absent where the arguments are made by hand (the defaults then). */
   web?: boolean; webHost?: string; webPort?: number;
+  /** The class view (class-view.ts) instead of the queue dashboard. */
+  class?: boolean;
 }
 
 /** Where `qtop --web` serves the broker view unless told otherwise (the next free port when taken). */
@@ -27,6 +29,7 @@ export function buildCli(argv: string[]): Argv<QtopArgs> {
     .option('password', { type: 'string', describe: 'password (default: the URL\'s, else guest)' })
     .option('vhost', { type: 'string', describe: 'show only this vhost (default: every vhost you may see; v cycles)' })
     .option('interval', { type: 'number', default: 1, describe: 'seconds between refreshes' })
+    .option('class', { type: 'boolean', default: false, describe: 'the class view: one row per student vhost (connections, queues, messages, consumers, last activity); best as an administrator' })
     .option('web', { type: 'boolean', default: false, describe: 'serve the broker view, a web page, instead of the terminal dashboard (it relays the management API, so it works for RabbitMQ too)' })
     .option('web-port', { type: 'number', default: DEFAULT_WEB_PORT, describe: 'port of the web page with --web (taken: the next free one; 0 = any)' })
     .option('web-host', { type: 'string', default: '127.0.0.1', describe: 'address the web page listens on with --web' })

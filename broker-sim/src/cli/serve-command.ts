@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { removeDiscovery, writeDiscovery } from '../discovery.ts';
 import { DEFAULT_MEMORY_SHARE, machineMemory, startBrokerSim, type BrokerSim } from '../index.ts';
+import type { Durability } from '../core/storage.ts';
 import type { ArgsOf } from '../run-cli.ts';
 import { RABBITMQ_VERSION } from '../server/server-properties.ts';
 import { dbOptions, dbPathOf } from './db-options.ts';
@@ -41,6 +42,11 @@ export function builder(y: Argv) {
       describe: 'how long a delivery may stay unacknowledged before its channel is closed (RabbitMQ consumer_timeout); e.g. 10s, 5m, 0 = never',
     })
     .option('at-most-once', { type: 'boolean', default: false, describe: 'deliver every message at most once: failures go to <queue>.failed' })
+    .option('durability', {
+      choices: ['disk', 'process'] as const, default: 'disk' as const,
+      describe: 'what a publisher confirm promises: disk = the message is on disk (fsync per group commit) and survives a power cut, '
+        + 'as on RabbitMQ; process = it survives broker-sim being killed, but an operating-system crash or power cut may lose the last confirmed messages (faster on slow disks)',
+    })
     .option('max-db-size', {
       type: 'string', coerce: (v?: string) => (v === undefined ? undefined : parseSize(v)),
       describe: 'largest database file, e.g. 500MB; when full, publishers are blocked until consumers make room (default: no limit)',
@@ -106,7 +112,7 @@ async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<
   for (let port = a.port, tries = 0; ; port++, tries++) {
     try {
       return await startBrokerSim({ port, host: a.host, dbPath: dbPathOf(a), heartbeat: a.heartbeat, log,
-        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize,
+        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize, durability: a.durability,
         maxMemory: a.maxMemory,
         limits: { maxMessageSize: a.maxMessageSize, handshakeTimeout: a.handshakeTimeout },
         ...(a.maxConnections !== undefined ? { maxConnections: a.maxConnections } : {}),
@@ -134,6 +140,14 @@ export function httpOptions(a: Pick<ServeArgs, 'http' | 'httpPort' | 'anyPort'>)
   };
 }
 
+/** The start-up line that says what a confirm promises. */
+export function durabilityLine(d: Durability): string {
+  if (d === 'memory') return 'durability memory: nothing is kept on disk (--memory); everything is gone after a restart';
+  return d === 'disk'
+    ? 'durability disk: a confirmed message is on disk (fsync) and survives a power cut'
+    : 'durability process: a confirmed message survives broker-sim being killed, not a power cut (--durability process)';
+}
+
 /** Runs the broker until a signal (or the dashboard's quit) stops it. */
 export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void> {
   // With the dashboard on screen the log goes into it; before it starts, lines wait in `early`.
@@ -157,6 +171,7 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
   writeDiscovery({ pid: process.pid, amqpUrl: sim.url, managementUrl: sim.managementUrl ?? null, dbPath: sim.dbPath, startedAt: new Date().toISOString() });
   say(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);
   say(`clients see RabbitMQ ${RABBITMQ_VERSION} in its server properties (the semantics it implements); cluster_name says broker-sim`);
+  say(durabilityLine(sim.broker.storage.durability));
   if (a.atMostOnce) say('at-most-once: a message given back unacknowledged goes to <queue>.failed, never to another worker');
   if (a.timeScale !== 1) say(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
   if (sim.port !== a.port && a.port !== 0) say(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);

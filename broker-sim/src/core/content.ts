@@ -58,6 +58,12 @@ export function withDeliveryCount(raw: Buffer, count: number): Buffer {
   return encodeProperties({ ...p, headers: { ...(p.headers ?? {}), 'x-delivery-count': new FieldValue('l', count) } });
 }
 
+/** A stream's delivery carries x-stream-offset: where the message is in the stream. */
+export function withStreamOffset(raw: Buffer, offset: number): Buffer {
+  const p = decodeProperties(raw);
+  return encodeProperties({ ...p, headers: { ...(p.headers ?? {}), 'x-stream-offset': new FieldValue('l', offset) } });
+}
+
 const EXPIRATION_FLAG = 0x0100;
 const PRIORITY_FLAG = 0x0800;
 

@@ -70,6 +70,8 @@ export interface Overview {
   queue_totals?: MessageCounts;
   object_totals: ObjectTotals;
   listeners?: ListenerInfo[];
+  /** broker-sim's own: what a publisher confirm promises ('disk': fsynced, 'process': survives a kill, 'memory': nothing kept). */
+  durability?: 'disk' | 'process' | 'memory';
 }
 
 export interface WhoAmI { name: string; tags: string[] | string }

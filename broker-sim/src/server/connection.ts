@@ -310,7 +310,8 @@ export class Connection {
   private open(vhostName: string): void {
     if (this.phase !== 'open') throw errors.commandInvalid('connection.open out of sequence');
     this.vhost = this.broker.openVhost(this.user!, vhostName);
-    this.core = new CoreConnection(this.broker, this.id, this.vhost);
+    const clientName = this.clientProperties.connection_name;
+    this.core = new CoreConnection(this.broker, this.id, this.vhost, true, this.name, typeof clientName === 'string' ? clientName : undefined);
     this.phase = 'running';
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.sendMethod(0, method('connection.open-ok', {}));
