@@ -223,7 +223,8 @@ for (const kind of kinds) {
 
     test('timeouts: an idle python3 with a short heartbeat gets the sheet\'s StreamLostError; heartbeat=3600 does not', async () => {
       const idle = await python();
-      for (const line of connectionLines(1).slice(0, -1)) await enter(idle, line);
+      // Three seconds: long enough for the management API to list the connection before the broker drops it.
+      for (const line of connectionLines(3).slice(0, -1)) await enter(idle, line);
       await until('the second connection listed', () => connectionCount(server), (n) => n === 2);
       await until('the broker to drop the silent connection', () => connectionCount(server), (n) => n === 1);
       await enter(idle, "channel.basic_publish(exchange='', routing_key='hello', body='Hello World!')");
