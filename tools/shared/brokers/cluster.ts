@@ -146,11 +146,20 @@ async function startNodes(size: number, release: () => void): Promise<RabbitClus
     nodes.push({ name, port, url: `amqp://guest:guest@127.0.0.1:${port}`, running: true });
   }
 
-  const close = async (): Promise<void> => {
-    await Promise.all(nodes.filter((n) => n.running).map((n) => rabbitmqctl(n, ['stop']).catch(() => {})));
+  // The nodes are detached (their own process group): a grader or test that exits without close()
+  // (Ctrl-C, SIGTERM, a crash) must not leave three Erlang nodes running.
+  const killAll = (): void => {
     for (const c of children) {
       if (c.exitCode === null && c.signalCode === null && c.pid) { try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ } }
     }
+  };
+  const onExit = (): void => { killAll(); rmSync(dir, { recursive: true, force: true }); };
+  process.once('exit', onExit);
+
+  const close = async (): Promise<void> => {
+    await Promise.all(nodes.filter((n) => n.running).map((n) => rabbitmqctl(n, ['stop']).catch(() => {})));
+    killAll();
+    process.off('exit', onExit);
     rmSync(dir, { recursive: true, force: true });
     release();
   };
