@@ -26,7 +26,7 @@ const builder = (y: Argv) => y
   .option('submissions', { type: 'string', describe: 'a folder with one folder per student' })
   .option('bench', { type: 'number', describe: 'grade this many copies of solutions/ and print the seconds per student (nothing written)' })
   .option('broker', { choices: ['sim', 'rabbitmq'] as const, default: 'sim' as const, describe: 'sim: a private broker-sim per lab; rabbitmq: a private vhost per lab on RABBITMQ_URL (or testcontainers), deleted after' })
-  .option('lab', { type: 'string', describe: 'grade only this lab (e.g. 03)' })
+  .option('lab', { type: 'string', describe: 'grade only these labs: one (03), a list (03,05) or a range (01-13)' })
   .option('jobs', { type: 'number', default: DEFAULT_JOBS, describe: 'students graded at once (default: four per core)' })
   .option('out', { type: 'string', default: 'grades', describe: 'file name (without extension) for the class table: .md and .json' })
   .option('junit', { type: 'string', describe: 'also write JUnit XML to this file' })
@@ -39,6 +39,20 @@ const builder = (y: Argv) => y
 
 type GradeArgs = ArgsOf<typeof builder>;
 
+/** The labs `--lab` names: `03`, `03,05` or `01-13`, in the course's order; an unknown one is a one-line error. */
+export function labsOf(spec: string): Lab[] {
+  const ids = new Set<string>();
+  for (const part of spec.split(',').map((p) => p.trim()).filter(Boolean)) {
+    const range = /^(\d+)-(\d+)$/.exec(part);
+    if (!range) { ids.add((findLab(part) ?? fail(`no lab '${part}'`)).id); continue; }
+    const [from, to] = [Number(range[1]), Number(range[2])];
+    const inRange = LABS.filter((l) => Number(l.id) >= from && Number(l.id) <= to);
+    if (inRange.length === 0) fail(`no lab in '${part}'`);
+    for (const l of inRange) ids.add(l.id);
+  }
+  return LABS.filter((l) => ids.has(l.id));
+}
+
 export const gradeCommand: CommandModule<object, GradeArgs> = {
   command: 'grade',
   describe: 'Grade a student (--submission DIR) or a class (--submissions DIR, one folder per student)',
@@ -48,7 +62,7 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
 
 /** Grades one student or a whole class, and writes the class table; undoes everything on Ctrl-C. */
 async function grade(a: GradeArgs): Promise<void> {
-  const labs = a.lab ? [findLab(a.lab) ?? fail(`no lab '${a.lab}'`)] : LABS;
+  const labs = a.lab ? labsOf(a.lab) : LABS;
   const interrupted = (): void => { void cleanUpGrading().finally(() => process.exit(130)); };
   process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
   const rabbitmq = a.broker === 'rabbitmq' ? await startRabbitMq() : undefined;
