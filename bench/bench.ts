@@ -16,6 +16,7 @@ import { givenBroker, startRabbit, startSim, type BrokerHandle } from './brokers
 import { noise, renderTable, type Row } from './table.ts';
 import { renderPlot } from './plot.ts';
 import { brokerIdentity } from './identity.ts';
+import { updateReadme } from './readme.ts';
 
 const defaultRabbit = rabbitMqServerInstalled() ? 'node' : rabbitMqFromEnv()?.url ?? 'none';
 const argv = await yargs(hideBin(process.argv))
@@ -28,6 +29,7 @@ const argv = await yargs(hideBin(process.argv))
   .option('scale', { type: 'number', default: 1, describe: 'multiply every count (0.1 for a quick look)' })
   .option('sim-arg', { type: 'string', array: true, default: [] as string[], describe: 'a broker-sim flag for the run, e.g. --sim-arg=--durability --sim-arg=process' })
   .option('cpu-prof', { type: 'string', describe: "write broker-sim's V8 CPU profile (node --cpu-prof) into this folder" })
+  .option('readme', { type: 'boolean', default: false, describe: "also put the table into README.md, between its bench markers (for a full run)" })
   .option('out', { type: 'string', default: 'bench/results', describe: 'folder for results.json, results.md and growth.svg' })
   .strict()
   .help()
@@ -87,6 +89,7 @@ writeFileSync(`${argv.out}/results.md`, `${header}\n\n${table}\n`);
 writeFileSync(`${argv.out}/results.json`, JSON.stringify({ date: startedAt.toISOString(), machine, brokers: identities, runs: argv.runs, results }, null, 2) + '\n');
 const plot = renderPlot(results);
 if (plot) writeFileSync(`${argv.out}/growth.svg`, plot);
+if (argv.readme) updateReadme('README.md', `${header}\n\n${table}\n${plot ? `\n![How cost grows, both brokers](${argv.out}/growth.svg)\n` : ''}`);
 console.error(`bench: results written to ${argv.out}/ (results.md, results.json${plot ? ', growth.svg' : ''})`);
 
 /** Per measure, the median of the runs with their min and max. */

@@ -36,3 +36,11 @@ test('the plot draws one line per broker through every size of a growth row', ()
   assert.match(svg, /RSS with a backlog/);
   assert.equal(renderPlot([throughput]), undefined);
 });
+
+test('a full run replaces only what sits between README\'s bench markers', async () => {
+  const { START, END, withBenchBlock } = await import('../bench/readme.ts');
+  const before = `# intro\n${START}\nold table\n${END}\n## after\n`;
+  const after = withBenchBlock(before, '| new | table |');
+  assert.equal(after, `# intro\n${START}\n| new | table |\n${END}\n## after\n`);
+  assert.throws(() => withBenchBlock('# no markers', 'x'), /no <!-- bench:start/);
+});
