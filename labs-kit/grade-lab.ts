@@ -3,9 +3,9 @@
  * one language, against a broker, and reports each step: passed, failed (with what was expected),
  * skipped, not run.
  */
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join, relative, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import amqp from 'amqplib';
 import type { Lab } from '../labs/manifest.ts';
 import { EXTENSION, inLanguage, labFiles, type Language } from './language.ts';
@@ -23,15 +23,18 @@ async function stepsOf(lab: Lab): Promise<Step[]> {
 
 /**
  * A submission outside this repository is copied into .queuelab/grading/ so that its imports
- * (amqplib) resolve to the kit's node_modules.
+ * (amqplib, and the labs' broker helper `../broker.ts` / `broker.py`) resolve to the kit's.
  */
 function runnableDir(labDir: string): { dir: string; cleanup(): void } {
   const inside = !relative(root, resolve(labDir)).startsWith('..');
   if (inside) return { dir: resolve(labDir), cleanup: () => {} };
-  const dir = join(root, '.queuelab', 'grading', randomBytes(6).toString('hex'));
-  mkdirSync(dir, { recursive: true });
+  const top = join(root, '.queuelab', 'grading', randomBytes(6).toString('hex'));
+  const dir = join(top, basename(resolve(labDir)));
+  mkdirSync(top, { recursive: true });
   cpSync(labDir, dir, { recursive: true });
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  for (const helper of ['broker.ts', 'broker.py']) symlinkSync(join(root, 'labs', helper), join(top, helper));
+  if (!existsSync(join(dir, 'broker.py'))) symlinkSync('../broker.py', join(dir, 'broker.py'));
+  return { dir, cleanup: () => rmSync(top, { recursive: true, force: true }) };
 }
 
 /**

@@ -14,6 +14,10 @@ export interface Lab {
   programs: string[];
   /** The grader step (from 1) the starters' first TODO concerns: an untouched starter fails there, in every language. */
   todoStep: number;
+  /** The queues the lab's steps and programs use by default: its own, shared with no other lab; `qlab reset` deletes them. */
+  queues: string[];
+  /** The exchanges it declares, likewise. */
+  exchanges: string[];
   /** Hints per language, the last closest to the answer. */
   hints: Record<Language, string[]>;
 }
@@ -23,6 +27,7 @@ export const LABS: Lab[] = [
     id: '01', dir: '01-hello-world', title: 'Hello World', minutes: 20,
     goal: 'Send a message to a queue and receive it: connection, channel, queue, default exchange.',
     programs: ['send', 'receive'], todoStep: 1,
+    queues: ['hello'], exchanges: [],
     hints: {
       ts: [
         'send.ts: `await channel.assertQueue(queue, { durable: false })`, then `channel.sendToQueue(queue, Buffer.from(\'Hello World!\'))`.',
@@ -38,6 +43,7 @@ export const LABS: Lab[] = [
     id: '02', dir: '02-work-queues', title: 'Work queues', minutes: 30,
     goal: 'Share tasks between two or three workers and watch the broker hand them out in turn.',
     programs: ['new_task', 'worker'], todoStep: 1,
+    queues: ['task_queue'], exchanges: [],
     hints: {
       ts: [
         'new_task.ts: `process.argv.slice(2).join(\' \') || \'Hello World!\'`.',
@@ -53,6 +59,7 @@ export const LABS: Lab[] = [
     id: '03', dir: '03-acknowledgements', title: 'Acknowledgements', minutes: 30,
     goal: 'Kill a worker in the middle of a task and lose nothing: manual acks.',
     programs: ['worker'], todoStep: 1,
+    queues: ['ack_tasks'], exchanges: [],
     hints: {
       ts: [
         'Pass `{ noAck: false }` to consume, and call `channel.ack(msg)` after the work, not before.',
@@ -68,6 +75,7 @@ export const LABS: Lab[] = [
     id: '04', dir: '04-failure-injection', title: 'Failure injection', minutes: 40,
     goal: 'Run qprocessor --lose-every 3 with and without --acknowledge; make your own worker survive failures.',
     programs: ['worker'], todoStep: 1,
+    queues: ['flaky_tasks'], exchanges: [],
     hints: {
       ts: [
         'With auto-ack the broker forgets a message as soon as it sends it: a failure after that loses it.',
@@ -83,6 +91,7 @@ export const LABS: Lab[] = [
     id: '05', dir: '05-fair-dispatch', title: 'Fair dispatch', minutes: 30,
     goal: 'See round-robin give one worker all the long tasks; fix it with prefetch 1.',
     programs: ['worker'], todoStep: 1,
+    queues: ['fair_tasks'], exchanges: [],
     hints: {
       ts: [
         '`await channel.prefetch(1)` before consuming: at most one unacknowledged task per worker.',
@@ -99,6 +108,7 @@ export const LABS: Lab[] = [
     id: '14', dir: '14-long-tasks-and-heartbeats', title: 'Long tasks and heartbeats', minutes: 45,
     goal: 'See a long task get its worker dropped for missed heartbeats (the lab sheet\'s StreamLostError); keep heartbeats flowing with a worker thread; run N tasks at once with prefetch N.',
     programs: ['worker'], todoStep: 1,
+    queues: ['long_tasks', 'x'], exchanges: [],
     hints: {
       ts: [
         'The task holds the event loop, and amqplib sends heartbeats from a timer on that loop. In the consume callback, `await runInThread(new URL(\'./task.ts\', import.meta.url), { ms })` instead of `work(ms)`.',
@@ -115,6 +125,7 @@ export const LABS: Lab[] = [
     id: '06', dir: '06-durability', title: 'Durability', minutes: 30,
     goal: 'Make a queue and its messages survive a broker restart; delete the queue when done.',
     programs: ['producer', 'cleanup'], todoStep: 1,
+    queues: ['durable_tasks', 'scratch'], exchanges: [],
     hints: {
       ts: [
         '`assertQueue(queue, { durable: true })` keeps the queue; `{ persistent: true }` on each message keeps the message.',
@@ -132,6 +143,7 @@ export const LABS: Lab[] = [
     id: '07', dir: '07-publisher-confirms', title: 'Publisher confirms', minutes: 45,
     goal: 'Fire-and-forget, synchronous and asynchronous confirms, measured; a pipeline stage that acks its source only after the confirm.',
     programs: ['publisher', 'forward'], todoStep: 1,
+    queues: ['confirms', 'stage1', 'stage2'], exchanges: [],
     hints: {
       ts: [
         'Synchronous: `confirming.sendToQueue(queue, body, { persistent: true }); await confirming.waitForConfirms();` in the loop.',
@@ -149,6 +161,7 @@ export const LABS: Lab[] = [
     id: '08', dir: '08-publish-subscribe', title: 'Publish/subscribe', minutes: 40,
     goal: 'Broadcast with a fanout exchange to listeners with temporary exclusive queues; a parent waits for its child\'s "finished" broadcast.',
     programs: ['emit_log', 'receive_logs', 'child', 'parent'], todoStep: 1,
+    queues: [], exchanges: ['logs', 'events'],
     hints: {
       ts: [
         'receive_logs.ts: `const { queue } = await channel.assertQueue(\'\', { exclusive: true })`, then `await channel.bindQueue(queue, exchange, \'\')`.',
@@ -164,6 +177,7 @@ export const LABS: Lab[] = [
     id: '09', dir: '09-routing-and-topics', title: 'Routing and topics', minutes: 40,
     goal: 'Direct exchanges route by exact key, topic exchanges by pattern: * one word, # zero or more.',
     programs: ['emit_log_direct', 'emit_log_topic', 'receive_logs_topic'], todoStep: 1,
+    queues: [], exchanges: ['direct_logs', 'topic_logs'],
     hints: {
       ts: [
         '`for (const key of keys) await channel.bindQueue(queue, exchange, key);`',
@@ -179,6 +193,7 @@ export const LABS: Lab[] = [
     id: '10', dir: '10-rpc', title: 'Remote procedure calls', minutes: 45,
     goal: 'Request/reply with correlation ids through a reply queue and direct reply-to; timeouts; pause/play/kill as remote calls.',
     programs: ['rpc_server', 'rpc_client'], todoStep: 1,
+    queues: ['rpc_queue'], exchanges: [],
     hints: {
       ts: [
         'Client: `const { queue: replyTo } = await channel.assertQueue(\'\', { exclusive: true })`, `await channel.consume(replyTo, …, { noAck: true })` before `sendToQueue(queue, body, { replyTo, correlationId })`.',
@@ -196,6 +211,7 @@ export const LABS: Lab[] = [
     id: '11', dir: '11-leases-and-at-most-once', title: 'Leases and at-most-once', minutes: 45,
     goal: 'Watch a lease run out under a live worker; run tasks at most once with a quorum queue and a failed queue; relaunch failures.',
     programs: ['worker', 'relaunch'], todoStep: 1,
+    queues: ['tasks', 'tasks.failed', 'slow'], exchanges: [],
     hints: {
       ts: [
         'worker.ts: `arguments: { \'x-queue-type\': \'quorum\', \'x-delivery-limit\': 0, \'x-dead-letter-exchange\': \'\', \'x-dead-letter-routing-key\': failed }` (quorum queues must be durable).',
@@ -211,6 +227,7 @@ export const LABS: Lab[] = [
     id: '12', dir: '12-retry-or-drop', title: 'Retry or drop', minutes: 45,
     goal: 'Three outcomes per task: success, retry later through a delay queue, or dead-letter; no poison message spins.',
     programs: ['worker'], todoStep: 1,
+    queues: ['jobs', 'jobs.retry', 'jobs.dead'], exchanges: [],
     hints: {
       ts: [
         'The delay queue: `assertQueue(retryQueue, { durable: false, arguments: { \'x-message-ttl\': retryDelayMs, \'x-dead-letter-exchange\': \'\', \'x-dead-letter-routing-key\': queue } })`.',
@@ -228,6 +245,7 @@ export const LABS: Lab[] = [
     id: '13', dir: '13-inside-the-broker', title: 'Inside the broker', minutes: 40,
     goal: 'Answer "what is queued, what is being worked on, and by whom?" with the management API, and with SQL on broker-sim.',
     programs: ['inspect'], todoStep: 1,
+    queues: ['inspect_tasks'], exchanges: [],
     hints: {
       ts: [
         'Print `queue ${q.name}: ready=${q.messages_ready} unacked=${q.messages_unacknowledged} consumers=${q.consumers}`.',

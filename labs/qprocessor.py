@@ -8,7 +8,8 @@ turns auto-ack off and acks each message after its work. One line per event, as 
 
     ./qprocessor.py --host 10.200.172.54 --vhost alice --username alice --password 1Password --queue hello
 
-Without --host it connects to $AMQP_URL (default amqp://guest:guest@localhost:5672).
+Without --host it connects to the kit's broker, as every lab program does (broker.py): $AMQP_URL,
+else the broker-sim running for this folder, else amqp://guest:guest@localhost:5672.
 
 The fake work is time.sleep, as in the sheet: it blocks pika's connection, heartbeats included, so
 a task longer than the heartbeat timeout (--heartbeat) gets the worker disconnected by the broker
@@ -26,9 +27,11 @@ try:
 except ImportError:
     sys.exit(f'qprocessor.py: {sys.executable} has no pika: `pip install pika` (or Debian\'s `apt-get install python3-pika`, then run it with /usr/bin/python3)')
 
+from broker import broker_parameters, connected_to
+
 parser = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-parser.add_argument('--host', help='broker host (default: the host of $AMQP_URL)')
-parser.add_argument('--port', type=int, help='broker port (default: 5672 with --host, else the port of $AMQP_URL)')
+parser.add_argument('--host', help="broker host (default: the kit's broker, see broker.py)")
+parser.add_argument('--port', type=int, help="broker port (default: 5672 with --host, else the kit's broker's)")
 parser.add_argument('--vhost', help='virtual host (on a class server: your username)')
 parser.add_argument('--username', help='user name')
 parser.add_argument('--password', help='password')
@@ -101,8 +104,9 @@ def on_signal(signum, frame):
         raise KeyboardInterrupt
 
 
-# The connection: $AMQP_URL, with the sheet's flags on top.
-params = pika.URLParameters(os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672'))
+# The connection: the kit's broker (broker.py: $AMQP_URL, else the running broker-sim, else
+# localhost:5672), with the sheet's flags on top.
+params = broker_parameters()
 if args.host:
     params.host, params.port = args.host, args.port or 5672
 elif args.port:
@@ -124,7 +128,7 @@ except pika.exceptions.ProbableAccessDeniedError:
     fail(f"vhost '{params.virtual_host}' refused for user '{params.credentials.username}' at {where}; check --vhost")
 except pika.exceptions.AMQPConnectionError as err:
     fail(f'cannot connect to {where}: {err!r}; is the broker running?')
-event('INFO', f"connected to {where}, vhost '{params.virtual_host}', as {params.credentials.username}")
+event('INFO', f"{connected_to(connection, params)}, vhost '{params.virtual_host}', as {params.credentials.username}")
 
 channel = connection.channel()
 try:

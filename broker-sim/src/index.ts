@@ -3,6 +3,7 @@
  * Tests start a private one on a free port with a throw-away database.
  */
 import { totalmem } from 'node:os';
+import { newAdminToken, writeAdminToken } from './admin-token.ts';
 import { Broker } from './core/broker.ts';
 import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
@@ -95,8 +96,12 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     throw err;
   }
   let http: ManagementServer | undefined;
+  // With a database file, the admin commands reach this broker through its API with this token.
+  const adminToken = dbPath === ':memory:' ? undefined : newAdminToken();
+  let removeToken = (): void => {};
   try {
-    http = await startHttp(o, broker, listener, port, host, log);
+    http = await startHttp(o, broker, listener, port, host, log, adminToken);
+    if (http && adminToken) removeToken = writeAdminToken(dbPath, adminToken);
   } catch (err) {
     await listener.close();
     broker.stop();
@@ -112,6 +117,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     broker,
     listener,
     async close() {
+      removeToken();
       await http?.close();
       await listener.close();
       broker.stop();
@@ -122,7 +128,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
 
 /** The management API, if asked for; a taken port fails, moves on, or turns the API off. */
 async function startHttp(o: BrokerSimOptions, broker: Broker, listener: AmqpListener, amqpPort: number, host: string,
-  log: (line: string) => void): Promise<ManagementServer | undefined> {
+  log: (line: string) => void, adminToken: string | undefined): Promise<ManagementServer | undefined> {
   if (o.httpPort === undefined || o.httpPort === false) return undefined;
   const taken = o.httpPortTaken ?? 'fail';
   try {
@@ -130,6 +136,7 @@ async function startHttp(o: BrokerSimOptions, broker: Broker, listener: AmqpList
     const amqp = { connections: () => listener.connections, port: amqpPort };
     return await startManagementServer(broker, amqp, {
       host, port: o.httpPort, nextFreePort: taken === 'next', productVersion: BROKER_VERSION, log,
+      ...(adminToken ? { adminToken } : {}),
     });
   } catch (err) {
     if (!(err instanceof ManagementPortTaken) || taken !== 'off') throw err;

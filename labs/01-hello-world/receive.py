@@ -2,12 +2,11 @@
 # Lab 01, receive.py: print every message that arrives on the queue named `queue`.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'hello')
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.queue_declare(queue=queue)
 

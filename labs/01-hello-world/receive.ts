@@ -1,10 +1,9 @@
 // Lab 01, receive.ts: print every message that arrives on the queue named `queue`.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'hello';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 console.log(' [*] Waiting for messages. To exit press CTRL+C');

@@ -2,12 +2,11 @@
 # Lab 01, send.py: publish "Hello World!" to the queue named `queue`.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'hello')
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 # TODO: make sure the queue exists (channel.queue_declare(queue=queue)), then publish 'Hello World!'
 #       to it through the default exchange (channel.basic_publish(exchange='', routing_key=queue, body=…)).

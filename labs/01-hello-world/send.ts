@@ -1,10 +1,9 @@
 // Lab 01, send.ts: publish "Hello World!" to the queue named `queue`.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'hello';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 // TODO: make sure the queue exists (channel.assertQueue), then send the bytes of 'Hello World!'
 //       to it through the default exchange (channel.sendToQueue).

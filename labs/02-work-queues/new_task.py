@@ -3,15 +3,14 @@
 import os
 import sys
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'task_queue')
 # TODO: the task is the command line's words (sys.argv[1:]) joined with spaces,
 #       or 'Hello World!' when there are none.
 task = 'Hello World!'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.queue_declare(queue=queue)
 channel.basic_publish(exchange='', routing_key=queue, body=task)

@@ -1,10 +1,9 @@
 // Lab 02, worker.ts: print each task, "work" DELAY_MS (default 1000 ms) per dot in it, print Done.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'task_queue';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 console.log(' [*] Waiting for messages. To exit press CTRL+C');

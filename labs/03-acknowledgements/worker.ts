@@ -1,11 +1,10 @@
 // Lab 03, worker.ts: make the worker safe to kill: no task may be lost.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
-const queue = process.env.QUEUE ?? 'task_queue';
+const queue = process.env.QUEUE ?? 'ack_tasks';
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 console.log(' [*] Waiting for messages. To exit press CTRL+C');

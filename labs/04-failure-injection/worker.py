@@ -4,14 +4,13 @@
 import os
 import time
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
-queue = os.environ.get('QUEUE', 'task_queue')
+queue = os.environ.get('QUEUE', 'flaky_tasks')
 ms_per_dot = int(os.environ.get('DELAY_MS', '1000'))
 lose_every = int(os.environ.get('LOSE_EVERY', '3'))
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.queue_declare(queue=queue)
 attempts = 0

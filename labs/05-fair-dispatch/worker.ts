@@ -1,11 +1,10 @@
 // Lab 05, worker.ts: a worker busy with a long task should not be handed more tasks.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
-const queue = process.env.QUEUE ?? 'task_queue';
+const queue = process.env.QUEUE ?? 'fair_tasks';
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 // TODO: ask the broker for at most one unacknowledged task at a time (channel.prefetch).

@@ -5,11 +5,12 @@ import sys
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import connect
+
 queue = os.environ.get('QUEUE', 'durable_tasks')
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()  # each basic_publish waits for the broker's confirm
 # TODO: declare the queue durable, so the queue itself survives a restart.

@@ -1,11 +1,10 @@
 // Lab 06, producer.ts: the tasks must survive a broker restart.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'durable_tasks';
 const count = Number(process.argv[2] ?? 5);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createConfirmChannel();
 // TODO: declare the queue durable, so the queue itself survives a restart.
 await channel.assertQueue(queue, { durable: false });

@@ -5,12 +5,13 @@ import time
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import connect
+
 source = os.environ.get('SOURCE', 'stage1')
 next_queue = os.environ.get('NEXT', 'stage2')
 ms_per_message = int(os.environ.get('DELAY_MS', '0'))
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 source_channel = connection.channel()
 output = connection.channel()
 # TODO: turn publisher confirms on for the output (output.confirm_delivery()): basic_publish then

@@ -1,12 +1,11 @@
 // Lab 07, forward.ts: a pipeline stage, SOURCE -> NEXT. Today a crash loses messages.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const source = process.env.SOURCE ?? 'stage1';
 const next = process.env.NEXT ?? 'stage2';
 const msPerMessage = Number(process.env.DELAY_MS ?? 0);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const input = await connection.createChannel();
 // TODO: publish on a confirm channel (connection.createConfirmChannel()).
 const output = await connection.createChannel();

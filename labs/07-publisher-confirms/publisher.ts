@@ -1,13 +1,13 @@
 // Lab 07, publisher.ts: three ways to publish COUNT persistent messages, timed.
-import amqp, { type ConfirmChannel } from 'amqplib';
+import { type ConfirmChannel } from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'confirms';
 const count = Number(process.env.COUNT ?? 2000);
 const window = Number(process.env.WINDOW ?? 100);
 const body = Buffer.alloc(256, 'x');
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const plain = await connection.createChannel();
 const confirming: ConfirmChannel = await connection.createConfirmChannel();
 await plain.assertQueue(queue, { durable: true });

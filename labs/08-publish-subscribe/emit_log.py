@@ -3,13 +3,12 @@
 import os
 import sys
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 exchange = os.environ.get('EXCHANGE', 'logs')
 message = ' '.join(sys.argv[1:]) or 'info: Hello World!'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()
 channel.exchange_declare(exchange=exchange, exchange_type='fanout')

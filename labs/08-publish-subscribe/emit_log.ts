@@ -1,11 +1,10 @@
 // Lab 08, emit_log.ts: broadcast a log line to everyone listening, through a fanout exchange.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const exchange = process.env.EXCHANGE ?? 'logs';
 const message = process.argv.slice(2).join(' ') || 'info: Hello World!';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createConfirmChannel();
 await channel.assertExchange(exchange, 'fanout', { durable: false });
 channel.publish(exchange, '', Buffer.from(message));

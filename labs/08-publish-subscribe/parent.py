@@ -3,14 +3,13 @@
 import os
 import sys
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 events = os.environ.get('EVENTS', 'events')
 child_id = os.environ.get('CHILD_ID', 'child-1')
 timeout_ms = int(os.environ.get('TIMEOUT_MS', '30000'))
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.exchange_declare(exchange=events, exchange_type='fanout')
 print(f' [*] Waiting for {child_id} to finish')

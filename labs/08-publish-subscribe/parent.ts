@@ -1,12 +1,11 @@
 // Lab 08, parent.ts: wait for a child task's "finished" broadcast.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const events = process.env.EVENTS ?? 'events';
 const id = process.env.CHILD_ID ?? 'child-1';
 const timeoutMs = Number(process.env.TIMEOUT_MS ?? 30000);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertExchange(events, 'fanout', { durable: false });
 console.log(` [*] Waiting for ${id} to finish`);

@@ -2,12 +2,11 @@
 # Lab 08, receive_logs.py: hear every broadcast on the fanout exchange.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 exchange = os.environ.get('EXCHANGE', 'logs')
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.exchange_declare(exchange=exchange, exchange_type='fanout')
 # TODO: declare a queue of your own: exclusive and server-named (channel.queue_declare(queue='',

@@ -1,10 +1,9 @@
 // Lab 08, receive_logs.ts: hear every broadcast on the fanout exchange.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const exchange = process.env.EXCHANGE ?? 'logs';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertExchange(exchange, 'fanout', { durable: false });
 // TODO: declare a queue of your own: exclusive and server-named (assertQueue('', { exclusive: true })),

@@ -4,14 +4,13 @@
 import os
 import sys
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 exchange = os.environ.get('EXCHANGE', 'direct_logs')
 severity = sys.argv[1] if len(sys.argv) > 1 else 'info'
 message = ' '.join(sys.argv[2:]) or 'Hello World!'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()
 channel.exchange_declare(exchange=exchange, exchange_type='direct')

@@ -4,16 +4,15 @@
 import os
 import sys
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 exchange = os.environ.get('EXCHANGE', 'topic_logs')
 binding_keys = sys.argv[1:]
 if not binding_keys:
     sys.stderr.write('usage: receive_logs_topic.py <binding key>...  e.g. "kern.*" "*.critical"\n')
     sys.exit(1)
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.exchange_declare(exchange=exchange, exchange_type='topic')
 queue = channel.queue_declare(queue='', exclusive=True).method.queue

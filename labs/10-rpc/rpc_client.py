@@ -6,13 +6,14 @@ import uuid
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import connect
+
 queue = os.environ.get('QUEUE', 'rpc_queue')
 timeout_ms = int(os.environ.get('TIMEOUT_MS', '5000'))
 direct = os.environ.get('DIRECT') == '1'
 request = ' '.join(sys.argv[1:]) or 'fib 10'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 # TODO: a reply queue of our own: exclusive and server-named — or, with DIRECT=1, the pseudo-queue
 # 'amq.rabbitmq.reply-to' (consume it with auto_ack=True before sending the request).

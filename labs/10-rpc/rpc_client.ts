@@ -1,14 +1,13 @@
 // Lab 10, rpc_client.ts: call the task and wait for its answer.
 import { randomUUID } from 'node:crypto';
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'rpc_queue';
 const timeoutMs = Number(process.env.TIMEOUT_MS ?? 5000);
 const direct = process.env.DIRECT === '1';
 const request = process.argv.slice(2).join(' ') || 'fib 10';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 // TODO: a reply queue of our own: exclusive and server-named — or, with DIRECT=1, the pseudo-queue
 // 'amq.rabbitmq.reply-to' (consume it with noAck before sending the request).

@@ -4,7 +4,8 @@ import os
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import connect
+
 queue = os.environ.get('QUEUE', 'rpc_queue')
 
 
@@ -24,7 +25,7 @@ def answer(request):
     return f"unknown command '{command}'", False
 
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.queue_declare(queue=queue, auto_delete=True)
 channel.basic_qos(prefetch_count=1)

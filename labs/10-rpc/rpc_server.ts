@@ -1,12 +1,11 @@
 // Lab 10, rpc_server.ts: a running task that answers remote calls on its queue.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'rpc_queue';
 
 const fib = (n: number): number => (n < 2 ? n : fib(n - 1) + fib(n - 2));
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false, autoDelete: true });
 await channel.prefetch(1);

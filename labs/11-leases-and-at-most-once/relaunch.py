@@ -2,13 +2,12 @@
 # Lab 11, relaunch.py: put the failed tasks back in the work queue, on purpose.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'tasks')
 failed = f'{queue}.failed'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()
 message_count = channel.queue_declare(queue=failed, passive=True).method.message_count

@@ -1,11 +1,10 @@
 // Lab 11, relaunch.ts: put the failed tasks back in the work queue, on purpose.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'tasks';
 const failed = `${queue}.failed`;
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createConfirmChannel();
 const { messageCount } = await channel.checkQueue(failed);
 let relaunched = 0;

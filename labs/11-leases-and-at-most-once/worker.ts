@@ -1,13 +1,12 @@
 // Lab 11, worker.ts: make every task run at most once. Today a task whose worker dies is given to
 // another worker and runs again (at least once).
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'tasks';
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 const failed = `${queue}.failed`;
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(failed, { durable: true });
 // TODO: declare the queue as a quorum queue ('x-queue-type') that hands a task out only once

@@ -6,9 +6,8 @@ import os
 import re
 import time
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'jobs')
 ms_per_dot = int(os.environ.get('DELAY_MS', '100'))
 max_retries = int(os.environ.get('MAX_RETRIES', '3'))
@@ -29,7 +28,7 @@ def outcome_of(task, attempt):
     return 'SUCCESS'
 
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()
 # TODO (topology): declare dead_queue; retry_queue with 'x-message-ttl' retry_delay_ms and

@@ -1,8 +1,8 @@
 // Lab 12, worker.ts: give every task one of three outcomes. Today every failure is nacked back to
 // the queue at once, so a task that can never succeed spins forever.
-import amqp, { type ConsumeMessage } from 'amqplib';
+import { type ConsumeMessage } from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'jobs';
 const msPerDot = Number(process.env.DELAY_MS ?? 100);
 const maxRetries = Number(process.env.MAX_RETRIES ?? 3);
@@ -21,7 +21,7 @@ function outcomeOf(task: string, attempt: number): Outcome {
   return 'SUCCESS';
 }
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createConfirmChannel();
 // TODO (topology): declare deadQueue; retryQueue with 'x-message-ttl' retryDelayMs and dead-lettering
 // ('x-dead-letter-exchange' '', 'x-dead-letter-routing-key' queue) back to the work queue; and the

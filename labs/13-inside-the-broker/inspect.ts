@@ -1,7 +1,11 @@
 // Lab 13, inspect.ts: what is queued, what is held, and by whom — from the broker's management
-// HTTP API, which RabbitMQ and broker-sim both serve (same paths, same JSON).
-const amqpUrl = new URL(process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672');
-const api = process.env.MANAGEMENT_URL ?? `http://${amqpUrl.hostname}:15672`;
+// HTTP API, which RabbitMQ and broker-sim both serve (same paths, same JSON). RabbitMQ serves it
+// on port 15672; broker-sim on 15672 too when that port is free, else on another (it prints it).
+import { brokerUrl, managementUrl } from '../broker.ts';
+
+const amqpUrl = new URL(brokerUrl());
+const api = managementUrl();
+console.error(`management API at ${api}`);
 const vhost = decodeURIComponent(amqpUrl.pathname.slice(1)) || '/';
 const prefix = process.env.QUEUE_PREFIX ?? '';
 const user = decodeURIComponent(amqpUrl.username || 'guest');

@@ -9,15 +9,16 @@ import time
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import broker_parameters, connect
+
 queue = os.environ.get('QUEUE', 'long_tasks')
 heartbeat = int(os.environ.get('HEARTBEAT', '5'))
 ms_per_dot = int(os.environ.get('DELAY_MS', '1000'))
 slots = int(os.environ.get('SLOTS', '1'))
 
-parameters = pika.URLParameters(url)
+parameters = broker_parameters()
 parameters.heartbeat = heartbeat
-connection = pika.BlockingConnection(parameters)
+connection = connect(parameters)
 channel = connection.channel()
 channel.queue_declare(queue=queue)
 # TODO 2: work on `slots` tasks at once: let the broker hand this worker that many unacked tasks.

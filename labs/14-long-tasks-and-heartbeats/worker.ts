@@ -1,18 +1,18 @@
 // Lab 14, worker.ts: a worker for long tasks. Today its task runs on the event loop and holds it:
 // while a task runs, amqplib cannot send heartbeats, and a task longer than two or three heartbeat
 // timeouts gets the worker dropped by the broker, which gives the task to another worker.
-import amqp from 'amqplib';
+import { brokerUrl, connect } from '../broker.ts';
 import { work } from './task.ts';
 import { runInThread } from './run-in-thread.ts';
 
-const url = new URL(process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672');
+const url = new URL(brokerUrl());
 const queue = process.env.QUEUE ?? 'long_tasks';
 const heartbeat = Number(process.env.HEARTBEAT ?? 5);
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 const slots = Number(process.env.SLOTS ?? 1);
 url.searchParams.set('heartbeat', String(heartbeat));
 
-const connection = await amqp.connect(url.toString());
+const connection = await connect(url.toString());
 connection.on('error', (err: Error) => console.log(` [!] Connection lost: ${err.message}`));
 connection.on('close', () => process.exit(1));
 const channel = await connection.createChannel();

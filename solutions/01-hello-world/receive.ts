@@ -1,11 +1,10 @@
 // Lab 01, receive.ts: declare the same queue (whoever starts first creates it), then consume:
 // the broker pushes each message to the callback. auto-ack: a message is gone once sent to us.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'hello';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 console.log(' [*] Waiting for messages. To exit press CTRL+C');

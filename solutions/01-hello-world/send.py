@@ -3,12 +3,11 @@
 # through the default exchange (its routing key is the queue's name), then close.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'hello')
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 # Declaring is idempotent: it creates the queue only if it does not exist yet.
 channel.queue_declare(queue=queue)

@@ -1,11 +1,10 @@
 // Lab 01, send.ts: connect, open a channel, make sure the queue exists, publish one message
 // through the default exchange (its routing key is the queue's name), then close.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'hello';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 // Declaring is idempotent: it creates the queue only if it does not exist yet.
 await channel.assertQueue(queue, { durable: false });

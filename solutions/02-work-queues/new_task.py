@@ -4,14 +4,13 @@
 import os
 import sys
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'task_queue')
 # Joined, so `new_task.py Third message...` sends the one task "Third message...".
 task = ' '.join(sys.argv[1:]) or 'Hello World!'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.queue_declare(queue=queue)
 channel.basic_publish(exchange='', routing_key=queue, body=task)

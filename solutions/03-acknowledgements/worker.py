@@ -4,13 +4,12 @@
 import os
 import time
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
-queue = os.environ.get('QUEUE', 'task_queue')
+queue = os.environ.get('QUEUE', 'ack_tasks')
 ms_per_dot = int(os.environ.get('DELAY_MS', '1000'))
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.queue_declare(queue=queue)
 

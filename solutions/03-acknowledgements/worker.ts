@@ -1,12 +1,11 @@
 // Lab 03, worker.ts: manual acknowledgements. The broker keeps each message, unacked, until the
 // worker says it is done; a worker killed mid-task never acks, so the message goes to another worker.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
-const queue = process.env.QUEUE ?? 'task_queue';
+const queue = process.env.QUEUE ?? 'ack_tasks';
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 console.log(' [*] Waiting for messages. To exit press CTRL+C');

@@ -1,14 +1,13 @@
 // Lab 04, worker.ts: a worker whose processing fails on every LOSE_EVERY-th attempt (like
 // `qprocessor --lose-every 3`) and still gets every task done: a failed attempt is nacked with
 // requeue, so the broker offers the task again instead of it being lost.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
-const queue = process.env.QUEUE ?? 'task_queue';
+const queue = process.env.QUEUE ?? 'flaky_tasks';
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 const loseEvery = Number(process.env.LOSE_EVERY ?? 3);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 // One task at a time: a requeued task is not stuck behind others already given to us.

@@ -1,12 +1,11 @@
 // Lab 05, worker.ts: fair dispatch. With prefetch 1 the broker gives a worker a new task only once
 // it has acked the last one, so a worker stuck on a long task is not handed more.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
-const queue = process.env.QUEUE ?? 'task_queue';
+const queue = process.env.QUEUE ?? 'fair_tasks';
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(queue, { durable: false });
 await channel.prefetch(1);

@@ -2,12 +2,11 @@
 # Lab 06, cleanup.py: delete the queue, with whatever it still holds.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'durable_tasks')
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 # queue.delete-ok says how many messages went with the queue.
 result = channel.queue_delete(queue=queue)

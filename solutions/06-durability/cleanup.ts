@@ -1,10 +1,9 @@
 // Lab 06, cleanup.ts: delete the queue, with whatever it still holds.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'durable_tasks';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 const { messageCount } = await channel.deleteQueue(queue);
 console.log(` [x] Deleted '${queue}' with ${messageCount} messages`);

@@ -6,11 +6,12 @@ import sys
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import connect
+
 queue = os.environ.get('QUEUE', 'durable_tasks')
 count = int(sys.argv[1]) if len(sys.argv) > 1 else 5
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 # With confirms on, each basic_publish returns only once the broker has the message (on disk, for a
 # persistent one in a durable queue), and raises if the broker refuses it.

@@ -1,12 +1,11 @@
 // Lab 06, producer.ts: a durable queue and persistent messages survive a broker restart. Publisher
 // confirms tell us the broker has written them before we exit.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'durable_tasks';
 const count = Number(process.argv[2] ?? 5);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createConfirmChannel();
 await channel.assertQueue(queue, { durable: true });
 for (let i = 1; i <= count; i++) {

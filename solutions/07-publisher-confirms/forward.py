@@ -7,12 +7,13 @@ import time
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import connect
+
 source = os.environ.get('SOURCE', 'stage1')
 next_queue = os.environ.get('NEXT', 'stage2')
 ms_per_message = int(os.environ.get('DELAY_MS', '0'))
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 source_channel = connection.channel()
 output = connection.channel()
 # A confirm channel: basic_publish returns once the broker has the copy, and raises NackError

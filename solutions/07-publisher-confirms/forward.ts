@@ -1,14 +1,13 @@
 // Lab 07, forward.ts: a pipeline stage. Each message of SOURCE is published to NEXT, and acked in
 // SOURCE only once the broker has confirmed the copy: if this process dies at any moment, every
 // message is in NEXT, or still in SOURCE (unacked ones go back), or in both — never in neither.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const source = process.env.SOURCE ?? 'stage1';
 const next = process.env.NEXT ?? 'stage2';
 const msPerMessage = Number(process.env.DELAY_MS ?? 0);
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const input = await connection.createChannel();
 const output = await connection.createConfirmChannel();
 await input.assertQueue(source, { durable: true });

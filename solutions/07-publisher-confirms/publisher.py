@@ -7,14 +7,15 @@ import time
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import broker_parameters, connect
+
 queue = os.environ.get('QUEUE', 'confirms')
 count = int(os.environ.get('COUNT', '2000'))
 window = int(os.environ.get('WINDOW', '100'))
 body = b'x' * 256
 persistent = pika.BasicProperties(delivery_mode=2)
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.queue_declare(queue=queue, durable=True)
 
@@ -72,7 +73,7 @@ def asynchronous():
                             callback=lambda _: publish_more(ch))
 
     async_connection = pika.SelectConnection(
-        pika.URLParameters(url),
+        broker_parameters(),
         on_open_callback=lambda c: c.channel(on_open_callback=on_channel),
         on_open_error_callback=lambda c, err: c.ioloop.stop(),
         on_close_callback=lambda c, reason: c.ioloop.stop())

@@ -1,15 +1,15 @@
 // Lab 07, publisher.ts: three ways to publish COUNT persistent messages, timed. Fire and forget
 // is fastest and tells you nothing; waiting for each confirm is safe and slow; confirms handled
 // as they come, with at most WINDOW unconfirmed, is both safe and fast.
-import amqp, { type ConfirmChannel } from 'amqplib';
+import { type ConfirmChannel } from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'confirms';
 const count = Number(process.env.COUNT ?? 2000);
 const window = Number(process.env.WINDOW ?? 100);
 const body = Buffer.alloc(256, 'x');
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const plain = await connection.createChannel();
 const confirming: ConfirmChannel = await connection.createConfirmChannel();
 await plain.assertQueue(queue, { durable: true });

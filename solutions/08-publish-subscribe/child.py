@@ -3,16 +3,15 @@
 import os
 import time
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 events = os.environ.get('EVENTS', 'events')
 child_id = os.environ.get('CHILD_ID', 'child-1')
 work_ms = int(os.environ.get('DELAY_MS', '1000'))
 
 print(f' [*] {child_id} working for {work_ms} ms')
 time.sleep(work_ms / 1000)
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()
 channel.exchange_declare(exchange=events, exchange_type='fanout')

@@ -3,12 +3,11 @@
 # server-named, so it goes away with the listener — bound to the fanout exchange.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 exchange = os.environ.get('EXCHANGE', 'logs')
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.exchange_declare(exchange=exchange, exchange_type='fanout')
 # queue='' asks the broker to choose a name (amq.gen-…), returned in the declare-ok.

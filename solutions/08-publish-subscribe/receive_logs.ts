@@ -1,11 +1,10 @@
 // Lab 08, receive_logs.ts: hear every broadcast. Each listener has its own queue — exclusive and
 // server-named, so it goes away with the listener — bound to the fanout exchange.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const exchange = process.env.EXCHANGE ?? 'logs';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertExchange(exchange, 'fanout', { durable: false });
 const { queue } = await channel.assertQueue('', { exclusive: true });

@@ -1,8 +1,7 @@
 // Lab 09, receive_logs_topic.ts: hear the log lines whose routing key matches any of the binding
 // keys given, e.g. "kern.*" (one word for *) or "*.critical" or "#" (zero or more words).
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const exchange = process.env.EXCHANGE ?? 'topic_logs';
 const keys = process.argv.slice(2);
 if (keys.length === 0) {
@@ -10,7 +9,7 @@ if (keys.length === 0) {
   process.exit(1);
 }
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertExchange(exchange, 'topic', { durable: false });
 const { queue } = await channel.assertQueue('', { exclusive: true });

@@ -8,13 +8,14 @@ import uuid
 
 import pika
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
+from broker import connect
+
 queue = os.environ.get('QUEUE', 'rpc_queue')
 timeout_ms = int(os.environ.get('TIMEOUT_MS', '5000'))
 direct = os.environ.get('DIRECT') == '1'
 request = ' '.join(sys.argv[1:]) or 'fib 10'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 if direct:
     reply_to = 'amq.rabbitmq.reply-to'

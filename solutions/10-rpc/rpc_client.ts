@@ -2,15 +2,14 @@
 // wait for the reply carrying that id, give up after TIMEOUT_MS. DIRECT=1 uses RabbitMQ's direct
 // reply-to (amq.rabbitmq.reply-to) instead of a reply queue of our own.
 import { randomUUID } from 'node:crypto';
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'rpc_queue';
 const timeoutMs = Number(process.env.TIMEOUT_MS ?? 5000);
 const direct = process.env.DIRECT === '1';
 const request = process.argv.slice(2).join(' ') || 'fib 10';
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 const replyTo = direct ? 'amq.rabbitmq.reply-to' : (await channel.assertQueue('', { exclusive: true })).queue;
 const correlationId = randomUUID();

@@ -4,13 +4,12 @@
 # confirmed its copy in <queue>: a crash in between may relaunch a task twice, never lose it.
 import os
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'tasks')
 failed = f'{queue}.failed'
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()
 message_count = channel.queue_declare(queue=failed, passive=True).method.message_count

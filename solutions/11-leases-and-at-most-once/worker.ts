@@ -1,14 +1,13 @@
 // Lab 11, worker.ts: a task worker for tasks that must run at most once. Its queue is a quorum
 // queue with x-delivery-limit 0: a task handed out once and given back (the worker died, its lease
 // ran out, it asked for a requeue) is not run again but dead-lettered to <queue>.failed.
-import amqp from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'tasks';
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 const failed = `${queue}.failed`;
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createChannel();
 await channel.assertQueue(failed, { durable: true });
 await channel.assertQueue(queue, {

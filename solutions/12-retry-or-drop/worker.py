@@ -7,9 +7,8 @@ import os
 import re
 import time
 
-import pika
+from broker import connect
 
-url = os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672')
 queue = os.environ.get('QUEUE', 'jobs')
 ms_per_dot = int(os.environ.get('DELAY_MS', '100'))
 max_retries = int(os.environ.get('MAX_RETRIES', '3'))
@@ -30,7 +29,7 @@ def outcome_of(task, attempt):
     return 'SUCCESS'
 
 
-connection = pika.BlockingConnection(pika.URLParameters(url))
+connection = connect()
 channel = connection.channel()
 channel.confirm_delivery()
 channel.queue_declare(queue=dead_queue)

@@ -1,9 +1,9 @@
 // Lab 12, worker.ts: three outcomes for every task. SUCCESS is acked; FAIL_RETRY_LATER goes to a
 // delay queue whose TTL dead-letters it back to the work queue; FAIL_DO_NOT_RETRY (and a task out
 // of retries) is rejected, and the work queue's dead-letter exchange files it in <queue>.dead.
-import amqp, { type ConsumeMessage } from 'amqplib';
+import { type ConsumeMessage } from 'amqplib';
+import { connect } from '../broker.ts';
 
-const url = process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672';
 const queue = process.env.QUEUE ?? 'jobs';
 const msPerDot = Number(process.env.DELAY_MS ?? 100);
 const maxRetries = Number(process.env.MAX_RETRIES ?? 3);
@@ -22,7 +22,7 @@ function outcomeOf(task: string, attempt: number): Outcome {
   return 'SUCCESS';
 }
 
-const connection = await amqp.connect(url);
+const connection = await connect();
 const channel = await connection.createConfirmChannel();
 await channel.assertQueue(deadQueue, { durable: false });
 await channel.assertQueue(retryQueue, {

@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
 # Lab 13, inspect.py: what is queued, what is held, and by whom — from the broker's management
-# HTTP API, which RabbitMQ and broker-sim both serve (same paths, same JSON).
+# HTTP API, which RabbitMQ and broker-sim both serve (same paths, same JSON). RabbitMQ serves it
+# on port 15672; broker-sim on 15672 too when that port is free, else on another (it prints it).
 import base64
 import json
 import os
+import sys
 import urllib.parse
 import urllib.request
 
-amqp_url = urllib.parse.urlsplit(os.environ.get('AMQP_URL', 'amqp://guest:guest@localhost:5672'))
-api = os.environ.get('MANAGEMENT_URL', f'http://{amqp_url.hostname}:15672')
+from broker import broker_url, management_url
+
+amqp_url = urllib.parse.urlsplit(broker_url())
+api = management_url()
+print(f'management API at {api}', file=sys.stderr)
 vhost = urllib.parse.unquote(amqp_url.path[1:]) or '/'
 prefix = os.environ.get('QUEUE_PREFIX', '')
 user = urllib.parse.unquote(amqp_url.username or 'guest')

@@ -2,17 +2,17 @@
 // stays free and amqplib keeps sending heartbeats however long the task takes; with prefetch
 // `slots` the broker hands this worker that many tasks, and they run at once, each acked when its
 // own thread is done.
-import amqp from 'amqplib';
+import { brokerUrl, connect } from '../broker.ts';
 import { runInThread } from './run-in-thread.ts';
 
-const url = new URL(process.env.AMQP_URL ?? 'amqp://guest:guest@localhost:5672');
+const url = new URL(brokerUrl());
 const queue = process.env.QUEUE ?? 'long_tasks';
 const heartbeat = Number(process.env.HEARTBEAT ?? 5);
 const msPerDot = Number(process.env.DELAY_MS ?? 1000);
 const slots = Number(process.env.SLOTS ?? 1);
 url.searchParams.set('heartbeat', String(heartbeat));
 
-const connection = await amqp.connect(url.toString());
+const connection = await connect(url.toString());
 connection.on('error', (err: Error) => console.log(` [!] Connection lost: ${err.message}`));
 connection.on('close', () => process.exit(1));
 const channel = await connection.createChannel();

@@ -26,13 +26,15 @@ export class TmuxSession {
   async pane(command: string, env: Record<string, string> = {}): Promise<string> {
     const exports = Object.entries({ NO_COLOR: '1', ...env }).map(([k, v]) => `${k}='${v}'`).join(' ');
     const cmd = `cd '${root}' && env ${exports} ${command}; echo "[exit $?]"; sleep 600`;
-    if (this.panes === 0) {
-      await this.tmux('new-session', '-d', '-s', 'lab', '-x', String(this.width), '-y', String(this.height), cmd);
+    // The pane's id (%N), not its index: indices shift when an earlier pane closes.
+    let id: string;
+    if (this.panes++ === 0) {
+      ({ stdout: id } = await this.tmux('new-session', '-d', '-P', '-F', '#{pane_id}', '-s', 'lab', '-x', String(this.width), '-y', String(this.height), cmd));
     } else {
-      await this.tmux('split-window', '-t', 'lab', cmd);
+      ({ stdout: id } = await this.tmux('split-window', '-P', '-F', '#{pane_id}', '-t', 'lab', cmd));
       await this.tmux('select-layout', '-t', 'lab', 'even-vertical');
     }
-    return `lab.${this.panes++}`;
+    return id.trim();
   }
 
   async capture(target: string): Promise<string> {

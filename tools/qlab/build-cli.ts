@@ -5,6 +5,7 @@ import { gradeCommand } from './grade-command.ts';
 import { hintCommand } from './hint-command.ts';
 import { langCommand } from './lang-command.ts';
 import { listCommand } from './list-command.ts';
+import { resetCommand } from './reset-command.ts';
 import { startCommand } from './start-command.ts';
 import { verifyCommand } from './verify-command.ts';
 import { watchCommand } from './watch-command.ts';
@@ -19,6 +20,7 @@ export function buildCli(argv: string[]): Argv {
     .command(watchCommand)
     .command(langCommand)
     .command(startCommand)
+    .command(resetCommand)
     .command(gradeCommand)
     .command(replCommand)
     .strict()

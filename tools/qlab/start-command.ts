@@ -1,18 +1,19 @@
-/** `qlab start`: broker-sim in the background on the kit's database, unless one is running. */
+/** `qlab start`: broker-sim in the background on the kit's database, unless one is running on it. */
 import { join } from 'node:path';
 import type { CommandModule } from 'yargs';
-import { readDiscovery } from '../../broker-sim/src/discovery.ts';
+import { listDiscoveries } from '../../broker-sim/src/discovery.ts';
 import { startSimInBackground } from '../shared/brokers/index.ts';
 
 const root = new URL('../../', import.meta.url).pathname;
 
 export const startCommand: CommandModule = {
   command: 'start',
-  describe: 'Start broker-sim in the background unless one is running, and print its URL',
+  describe: 'Start broker-sim in the background on the kit\'s queuelab.db unless one is running on it, and print its URL',
   handler: async () => {
-    const running = readDiscovery();
-    if (running) { console.log(`broker-sim is running: ${running.amqpUrl}`); return; }
-    const d = await startSimInBackground(['--any-port', '--db', join(root, 'queuelab.db')]);
-    console.log(`broker-sim started: ${d.amqpUrl} (pid ${d.pid})`);
+    const db = join(root, 'queuelab.db');
+    const running = listDiscoveries().find((d) => d.dbPath === db);
+    if (running) { console.log(`broker-sim is running on ${db}: ${running.amqpUrl} (pid ${running.pid})`); return; }
+    const d = await startSimInBackground(['--any-port', '--db', db]);
+    console.log(`broker-sim started: ${d.amqpUrl} (pid ${d.pid}, database ${d.dbPath})`);
   },
 };

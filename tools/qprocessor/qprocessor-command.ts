@@ -2,8 +2,8 @@
 import type { Argv } from 'yargs';
 import yargs from 'yargs';
 import type { ChannelModel } from 'amqplib';
-import { connectOrExplain, ToolError } from '../shared/connect.ts';
-import { resolveAmqpUrl, redact, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
+import { connectedTo, connectOrExplain, ToolError } from '../shared/connect.ts';
+import { resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
 import { ensureQueue } from '../shared/declare-queue.ts';
 import { printer, sleep } from '../shared/output.ts';
 import { Worker, type Block, type Summary } from './worker.ts';
@@ -95,7 +95,7 @@ export function lossReason(err: Error | undefined, channelError: string | undefi
 
 export async function runWorker(a: QprocessorArgs): Promise<void> {
   const print = printer(a.name);
-  const { url } = resolveAmqpUrl(a);
+  const chosen = resolveAmqpUrl(a);
   const total: Summary = { received: 0, acked: 0, lost: 0, nacked: 0, rejected: 0, redelivered: 0 };
   let peak = 0;
   let current: Worker | undefined;
@@ -124,7 +124,7 @@ export async function runWorker(a: QprocessorArgs): Promise<void> {
   for (;;) {
     let conn;
     try {
-      conn = await connectOrExplain(url, a.name);
+      conn = await connectOrExplain(chosen, a.name);
     } catch (err) {
       if (!a.restart) throw err;
       print('ERROR', `${(err as Error).message}; retrying in ${backoff / 1000}s`);
@@ -135,7 +135,7 @@ export async function runWorker(a: QprocessorArgs): Promise<void> {
     backoff = 1000;
     connection = conn;
     const heartbeat = negotiatedHeartbeat(conn);
-    print('INFO', `connected to ${redact(url)} (${heartbeatNote(a.heartbeat, heartbeat)})`);
+    print('INFO', `${connectedTo(conn, chosen)} (${heartbeatNote(a.heartbeat, heartbeat)})`);
     const closed = new Promise<Error | undefined>((resolve) => {
       conn.on('error', (err: Error) => resolve(err));
       conn.on('close', (err?: Error) => resolve(err));

@@ -2,7 +2,7 @@
 import type { Argv } from 'yargs';
 import yargs from 'yargs';
 import type { Channel, ConfirmChannel } from 'amqplib';
-import { connectOrExplain, ToolError } from '../shared/connect.ts';
+import { connectedTo, connectOrExplain, ToolError } from '../shared/connect.ts';
 import { resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
 import { ensureQueue } from '../shared/declare-queue.ts';
 import { countedBodies, stdinLines } from './bodies.ts';
@@ -42,9 +42,12 @@ async function* bodiesFor(a: QsendArgs): AsyncGenerator<string> {
   yield* stdinLines();
 }
 
-export async function send(a: QsendArgs, out: (line: string) => void = (l) => process.stdout.write(l + '\n')): Promise<SendResult> {
-  const { url } = resolveAmqpUrl(a);
-  const conn = await connectOrExplain(url, 'qsend');
+/** Sends; `out` gets a line per message (stdout), `note` the line naming the broker (stderr). */
+export async function send(a: QsendArgs, out: (line: string) => void = (l) => process.stdout.write(l + '\n'),
+  note: (line: string) => void = (l) => process.stderr.write(l + '\n')): Promise<SendResult> {
+  const chosen = resolveAmqpUrl(a);
+  const conn = await connectOrExplain(chosen, 'qsend');
+  note(connectedTo(conn, chosen));
   conn.on('error', () => {});
   try {
     if (a.queue) await ensureQueue(conn, a.queue, a.durable);

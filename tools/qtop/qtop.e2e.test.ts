@@ -5,9 +5,10 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import amqp from 'amqplib';
+import { listDiscoveries } from '../../broker-sim/src/discovery.ts';
 import { scratchDir } from '../../test/support/sim-process.ts';
 import { hasTmux, TmuxSession } from '../../test/support/tmux.ts';
 
@@ -26,7 +27,7 @@ test('npm start shows the dashboard; qtop in another pane shows the same counts 
   const env = { QUEUELAB_HOME: dir, LANG: 'C.UTF-8' };
   const brokerPane = await tmux.pane(`node bin/broker-sim.js --any-port --port 5800 --http-port 15800 --db ${join(dir, 'q.db')}`, env);
   await tmux.waitFor(brokerPane, /qtop \| broker-sim/, 20_000);
-  const discovery = JSON.parse(readFileSync(join(dir, 'broker-sim.json'), 'utf8')) as { amqpUrl: string; managementUrl: string };
+  const discovery = listDiscoveries({ QUEUELAB_HOME: dir })[0]!;
   const header = await tmux.waitFor(brokerPane, /AMQP_URL=amqp:\/\/guest:guest@127\.0\.0\.1:\d+/);
   assert.ok(header.includes(`AMQP_URL=${discovery.amqpUrl}`), 'the dashboard shows the URL students should use');
 

@@ -6,18 +6,18 @@
 import { start, type REPLServer } from 'node:repl';
 import amqp from 'amqplib';
 import type { Argv, CommandModule } from 'yargs';
-import { connectOrExplain } from '../shared/connect.ts';
-import { redact, resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
+import { connectedTo, connectOrExplain } from '../shared/connect.ts';
+import { resolveAmqpUrl, withConnectionOptions, type ConnectionArgs } from '../shared/connection-options.ts';
 
 
 export async function openRepl(a: ConnectionArgs, io: { input?: NodeJS.ReadableStream; output?: NodeJS.WritableStream } = {}): Promise<REPLServer> {
-  const { url } = resolveAmqpUrl(a);
-  const connection = await connectOrExplain(url, 'qlab repl');
+  const chosen = resolveAmqpUrl(a);
+  const connection = await connectOrExplain(chosen, 'qlab repl');
   const channel = await connection.createChannel();
   connection.on('error', () => {});
   channel.on('error', (err: Error) => output.write(`channel closed by the broker: ${err.message}\n(make a new one: channel = await connection.createChannel())\n`));
   const output = io.output ?? process.stdout;
-  output.write(`connected to ${redact(url)}\n`);
+  output.write(`${connectedTo(connection, chosen)}\n`);
   output.write('ready: connection, channel, amqp. Try: await channel.assertQueue(\'hello\', { durable: false })\n');
   const server = start({ prompt: 'amqp> ', input: io.input ?? process.stdin, output, useGlobal: false, terminal: io.input ? false : undefined });
   Object.assign(server.context, { amqp, connection, channel, Buffer });

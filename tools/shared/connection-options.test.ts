@@ -1,11 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { writeDiscovery } from '../../broker-sim/src/discovery.ts';
 import { resolveManagement } from '../qtop/qtop-command.ts';
 import { resolveAmqpUrl } from './connection-options.ts';
-import { explainConnectError } from './connect.ts';
+import { connectedLine, explainConnectError } from './connect.ts';
 
 const noFile = { QUEUELAB_HOME: mkdtempSync(join(tmpdir(), 'ql-')) };
 
@@ -24,7 +25,7 @@ test('--url wins over AMQP_URL, which wins over the default', () => {
 
 test('with no flags, a tool finds the broker-sim that is running, whatever its port', () => {
   const home = mkdtempSync(join(tmpdir(), 'ql-'));
-  writeFileSync(join(home, 'broker-sim.json'), JSON.stringify({ pid: process.pid, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679', managementUrl: null, dbPath: 'x', startedAt: '' }));
+  writeDiscovery({ pid: process.pid, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679', managementUrl: null, dbPath: ':memory:', startedAt: '' }, { QUEUELAB_HOME: home });
   const r = resolveAmqpUrl({ heartbeat: 60 }, { QUEUELAB_HOME: home });
   assert.equal(r.source, 'running broker-sim');
   assert.equal(r.url, 'amqp://guest:guest@127.0.0.1:5679?heartbeat=60');
@@ -32,14 +33,14 @@ test('with no flags, a tool finds the broker-sim that is running, whatever its p
 
 test('a discovery file left by a broker-sim that is gone is ignored', () => {
   const home = mkdtempSync(join(tmpdir(), 'ql-'));
-  writeFileSync(join(home, 'broker-sim.json'), JSON.stringify({ pid: 2 ** 22 + 12345, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679' }));
+  writeDiscovery({ pid: 2 ** 22 + 12345, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679', managementUrl: null, dbPath: ':memory:', startedAt: '' }, { QUEUELAB_HOME: home });
   assert.equal(resolveAmqpUrl({ heartbeat: 60 }, { QUEUELAB_HOME: home }).source, 'default');
 });
 
 /** A folder whose discovery file names a running broker-sim (this process) on AMQP 5679, management 15679. */
 function runningSim(): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'ql-'));
-  writeFileSync(join(home, 'broker-sim.json'), JSON.stringify({ pid: process.pid, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679', managementUrl: 'http://127.0.0.1:15679', dbPath: 'x', startedAt: '' }));
+  writeDiscovery({ pid: process.pid, amqpUrl: 'amqp://guest:guest@127.0.0.1:5679', managementUrl: 'http://127.0.0.1:15679', dbPath: ':memory:', startedAt: '' }, { QUEUELAB_HOME: home });
   return { QUEUELAB_HOME: home };
 }
 
@@ -70,4 +71,29 @@ test('connection failures read as one line saying what to try', () => {
   assert.match(explainConnectError(new Error('Handshake terminated by server: 403 (ACCESS-REFUSED)'), url), /login refused for user 'bob'/);
   assert.match(explainConnectError(new Error('Expected ConnectionOpenOk; got <ConnectionClose channel:0>'), url), /vhost 'bob' refused for user 'bob'/);
   assert.match(explainConnectError(Object.assign(new Error('getaddrinfo ENOTFOUND'), { code: 'ENOTFOUND' }), url), /cannot find host 'broker.example'/);
+});
+
+test('--host alone means port 5672 on that host, not the running broker-sim\'s port', () => {
+  const r = resolveAmqpUrl({ host: '127.0.0.1', heartbeat: 60 }, runningSim());
+  assert.equal(new URL(r.url).port, '5672');
+  assert.equal(r.found, undefined, 'the running broker-sim is not what --host reaches');
+  assert.equal(new URL(resolveAmqpUrl({ host: 'h', port: 5700, heartbeat: 60 }, runningSim()).url).port, '5700');
+  assert.ok(resolveAmqpUrl({ heartbeat: 60 }, runningSim()).found, 'without flags the running broker-sim is the one');
+});
+
+test('the connected line names the broker from its server-properties, broker-sim however it presents itself', () => {
+  const url = 'amqp://guest:guest@127.0.0.1:5673?heartbeat=60';
+  assert.equal(connectedLine({ product: 'broker-sim', version: '0.1.0' }, url), 'connected to broker-sim at amqp://guest:***@127.0.0.1:5673');
+  assert.equal(connectedLine({ product: 'RabbitMQ', version: '3.10.8', cluster_name: 'broker-sim' }, url), 'connected to broker-sim at amqp://guest:***@127.0.0.1:5673');
+  assert.equal(connectedLine({ product: 'RabbitMQ', version: '3.10.8', cluster_name: 'x', information: 'queuelab broker-sim' }, url).split(' at ')[0], 'connected to broker-sim');
+  assert.equal(connectedLine({ product: 'RabbitMQ', version: '3.10.8', cluster_name: 'rabbit@vm', information: 'Licensed under the MPL 2.0.' }, url),
+    'connected to RabbitMQ 3.10.8 at amqp://guest:***@127.0.0.1:5673');
+  const found = resolveAmqpUrl({ heartbeat: 60 }, runningSim());
+  assert.match(connectedLine({ product: 'broker-sim' }, found), new RegExp(`\\(pid ${process.pid}, database :memory:: the only one running\\)$`));
+});
+
+test('a running broker-sim that does not answer is named in the error, not silently replaced', () => {
+  const chosen = resolveAmqpUrl({ heartbeat: 60 }, runningSim());
+  const line = explainConnectError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }), chosen.url, chosen);
+  assert.match(line, new RegExp(`the running broker-sim \\(pid ${process.pid}, database :memory:\\) does not answer at 127\\.0\\.0\\.1:5679`));
 });

@@ -13,7 +13,7 @@
 // The API's JSON, shared with broker-sim's management API.
 import type {
   AckMode, BindingInfo, BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, ExchangeInfo, FailedQueueInfo, GotMessage,
-  NodeInfo, Overview, PublishResult, QueueInfo, UnackedDelivery, VhostInfo, WhoAmI,
+  NodeInfo, Overview, PolicyInfo, PublishResult, QueueInfo, UnackedDelivery, VhostInfo, WhoAmI,
 } from '../../broker-sim/src/http/contract.ts';
 
 export type * from '../../broker-sim/src/http/contract.ts';
@@ -107,6 +107,20 @@ export class ManagementClient {
 
   async deleteExchange(vhost: string, name: string): Promise<void> {
     await this.send('DELETE', `/exchanges/${v(vhost)}/${x(name)}`);
+  }
+
+  /** Every policy the user may see, or one vhost's. */
+  getPolicies(vhost?: string): Promise<PolicyInfo[]> { return this.get(vhost === undefined ? '/policies' : `/policies/${v(vhost)}`); }
+  getPolicy(vhost: string, name: string): Promise<PolicyInfo> { return this.get(`/policies/${v(vhost)}/${v(name)}`); }
+
+  /** PUT a policy: 'created', or 'updated' when one of that name was there. */
+  async setPolicy(vhost: string, name: string, policy: Omit<PolicyInfo, 'vhost' | 'name' | 'apply-to' | 'priority'>
+    & Partial<Pick<PolicyInfo, 'apply-to' | 'priority'>>): Promise<'created' | 'updated'> {
+    return (await this.send('PUT', `/policies/${v(vhost)}/${v(name)}`, policy)) === 201 ? 'created' : 'updated';
+  }
+
+  async deletePolicy(vhost: string, name: string): Promise<void> {
+    await this.send('DELETE', `/policies/${v(vhost)}/${v(name)}`);
   }
 
   getBindings(vhost?: string): Promise<BindingInfo[]> { return this.get(vhost === undefined ? '/bindings' : `/bindings/${v(vhost)}`); }

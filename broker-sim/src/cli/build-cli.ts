@@ -1,5 +1,7 @@
 /** broker-sim's command line, unparsed, so tests can run argv through it. */
 import yargs, { type Argv } from 'yargs';
+import { permissionCommand } from './admin/permission-command.ts';
+import { policyCommand } from './admin/policy-command.ts';
 import { userCommand } from './admin/user-command.ts';
 import { vhostCommand } from './admin/vhost-command.ts';
 import { requeueCommand } from './requeue-command.ts';
@@ -15,6 +17,8 @@ export function buildCli(argv: string[], hooks: CliHooks = {}): Argv {
     .command(serveCommand(hooks))
     .command(userCommand)
     .command(vhostCommand)
+    .command(permissionCommand)
+    .command(policyCommand)
     .command(requeueCommand)
     .strict()
     .help()

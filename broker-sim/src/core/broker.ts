@@ -12,8 +12,8 @@ import { MemoryAlarm, type MemoryLimit } from './memory-alarm.ts';
 import { MessageMemory } from './message.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import type { Queue } from './queue.ts';
-import type { Backlog, DurableState, PermissionRecord, Storage, UserRecord } from './storage.ts';
-import { Vhost, type VhostServices } from './vhost.ts';
+import type { Backlog, DurableState, PermissionRecord, PolicyRecord, Storage, UserRecord } from './storage.ts';
+import { Vhost, type VhostLimit, type VhostServices } from './vhost.ts';
 
 export interface User { name: string; tags: string }
 
@@ -35,6 +35,9 @@ export interface BrokerOptions {
 
 /** A resource whose shortage blocks publishers, as RabbitMQ's resource alarms. */
 export type AlarmResource = 'memory' | 'disk';
+
+/** Checked for a user who does not exist, so a login's time does not tell which users do. */
+const UNKNOWN_USER_HASH = hashPassword('');
 
 /** RabbitMQ's default consumer_timeout: 30 minutes. */
 export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
@@ -133,6 +136,7 @@ export class Broker implements VhostServices {
     for (const name of state.vhosts) this.vhosts.set(name, this.newVhost(name));
     for (const u of state.users) this.users.set(u.name, u);
     for (const p of state.permissions) this.setPermissionInMemory(p);
+    for (const p of state.policies) this.vhost(p.vhost)?.setPolicy(p);
     if (state.vhosts.length === 0 && state.users.length === 0) this.createDefaults();
     for (const q of state.queues) {
       this.vhost(q.vhost)?.declareQueue({ queue: q.name, passive: false, durable: true, exclusive: false,
@@ -145,6 +149,8 @@ export class Broker implements VhostServices {
     for (const b of state.bindings) {
       try { this.vhost(b.vhost)?.bind({ ...b, args: b.arguments }); } catch { /* its queue or exchange is gone */ }
     }
+    // After the queues: a limit refuses new queues, never those that exist.
+    for (const l of state.vhostLimits) this.vhost(l.vhost)?.limits.set(l.name as VhostLimit, l.value);
     if (!withMessages) return;
     this.nextMessageId = state.lastMessageId + 1;
     this.restoreMessages(state);
@@ -212,9 +218,13 @@ export class Broker implements VhostServices {
   }
 
   addUser(name: string, password: string, tags = ''): void {
-    const u = { name, passwordHash: hashPassword(password), tags };
-    this.users.set(name, u);
-    this.verified.delete(name);
+    this.putUser({ name, passwordHash: hashPassword(password), tags });
+  }
+
+  /** Adds or replaces a user with a stored hash (see passwords.ts; "" = no password login). */
+  putUser(u: UserRecord): void {
+    this.users.set(u.name, u);
+    this.verified.delete(u.name);
     this.storage.saveUser(u);
   }
 
@@ -231,10 +241,54 @@ export class Broker implements VhostServices {
     this.storage.savePermission(p);
   }
 
+  /** Removes a user's permissions on a vhost; false when they had none. */
+  clearPermission(user: string, vhost: string): boolean {
+    if (!this.permissions.get(user)?.delete(vhost)) return false;
+    this.storage.deletePermission(user, vhost);
+    return true;
+  }
+
+  /** Sets a vhost limit (RabbitMQ's -1: none); the vhost must exist. */
+  setVhostLimit(vhost: Vhost, name: VhostLimit, value: number): void {
+    vhost.limits.set(name, value);
+    this.storage.saveVhostLimit({ vhost: vhost.name, name, value });
+  }
+
+  clearVhostLimit(vhost: Vhost, name: VhostLimit): void {
+    vhost.limits.delete(name);
+    this.storage.deleteVhostLimit(vhost.name, name);
+  }
+
   private setPermissionInMemory(p: PermissionRecord): void {
     const m = this.permissions.get(p.user) ?? new Map<string, PermissionRecord>();
     m.set(p.vhost, p);
     this.permissions.set(p.user, m);
+  }
+
+  /**
+   * Sets (adds or replaces) a policy, checked beforehand with readPolicy (core/policies.ts); it
+   * applies at once to the queues and exchanges it matches, and is stored. Throws 404 for a
+   * missing vhost.
+   */
+  setPolicy(p: PolicyRecord): void {
+    const v = this.vhosts.get(p.vhost);
+    if (!v) throw errors.notFound(`no vhost '${p.vhost}'`);
+    v.setPolicy(p);
+    this.storage.savePolicy(p);
+  }
+
+  /** Removes a policy; false when there was none. */
+  deletePolicy(vhost: string, name: string): boolean {
+    if (!this.vhosts.get(vhost)?.deletePolicy(name)) return false;
+    this.storage.deletePolicy(vhost, name);
+    return true;
+  }
+
+  /** The policies of one vhost, or of all, in vhost then name order (as RabbitMQ lists them). */
+  listPolicies(vhost?: string): PolicyRecord[] {
+    const vhosts = vhost === undefined ? [...this.vhosts.values()] : [this.vhosts.get(vhost)].filter((v) => v !== undefined);
+    const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+    return vhosts.sort(byName).flatMap((v) => [...v.policies.values()].sort(byName));
   }
 
   /**
@@ -245,7 +299,11 @@ export class Broker implements VhostServices {
     const refused = errors.accessRefused(
       `Login was refused using authentication mechanism ${mechanism}. For details see the broker logfile.`);
     const u = this.users.get(username);
-    if (!u) throw refused;
+    if (!u) {
+      // A check against a hash of nothing: an unknown user costs what a wrong password does.
+      verifyPassword(password, UNKNOWN_USER_HASH);
+      throw refused;
+    }
     if (username === 'guest' && !loopback) throw refused;
     const digest = createHash('sha256').update(password).digest('base64');
     if (this.verified.get(username) !== digest) {
@@ -272,6 +330,7 @@ export class Broker implements VhostServices {
     if (!v || !this.permissions.get(user.name)?.has(name)) {
       throw errors.notAllowed(`access to vhost '${name}' refused for user '${user.name}'`);
     }
+    v.checkConnectionLimit(user.name);
     return v;
   }
 

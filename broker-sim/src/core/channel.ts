@@ -21,6 +21,7 @@ import { withDeliveryCount } from './content.ts';
 import { DeliveryRegistry, type Delivery } from './deliveries.ts';
 import { REPLY_TO, type ReplyTarget } from './direct-reply.ts';
 import { AmqpError, errors } from './errors.ts';
+import { isInteger, typeName, unwrap } from './field-types.ts';
 import type { EventKind } from './events.ts';
 import type { Message } from './message.ts';
 import { Outbox } from './outbox.ts';
@@ -144,9 +145,10 @@ export class CoreChannel implements ReplyTarget {
     if ((o.exclusive && q.consumers.length > 0) || q.consumers.some((c) => c.exclusive)) {
       throw errors.accessRefused(`queue '${q.name}' in vhost '${this.vhost.name}' in exclusive use`);
     }
+    const priority = consumerPriority(o.arguments ?? {}, q);
     announce(tag);
     const c: Consumer = { tag, channel: this, queue: q, noAck: o.noAck, exclusive: o.exclusive, prefetch: this.consumerPrefetch,
-      arguments: o.arguments ?? {} };
+      priority, arguments: o.arguments ?? {} };
     this.consumers.set(tag, c);
     q.addConsumer(c);
     return tag;
@@ -382,4 +384,14 @@ export class CoreChannel implements ReplyTarget {
     // Credit freed on this channel may let the queues it consumes from deliver again.
     if (deliveries.length > 0) this.redispatch();
   }
+}
+
+/** basic.consume's x-priority: any integer (default 0); anything else is RabbitMQ's 406. */
+function consumerPriority(args: Record<string, unknown>, q: Queue): number {
+  const v = unwrap(args['x-priority']);
+  if (v === undefined) return 0;
+  if (!isInteger(v)) {
+    throw errors.precondition(`invalid arg 'x-priority' for queue '${q.name}' in vhost '${q.vhost}': "expected integer, got ${typeName(v)}"`);
+  }
+  return Number(v);
 }

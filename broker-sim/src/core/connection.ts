@@ -12,8 +12,14 @@ export class CoreConnection implements QueueOwner {
   readonly channels = new Map<number, CoreChannel>();
   private closed = false;
 
-  /** @param id the connection's number, in the broker's event log and the management API */
-  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost) {}
+  /**
+   * @param id the connection's number, in the broker's event log and the management API
+   * @param counted a client's connection, counted against the vhost's max-connections (the
+   *   management API's own short-lived ones are not)
+   */
+  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost, private readonly counted = true) {
+    if (counted) vhost.connections++;
+  }
 
   /** A new channel; `sink` is told what to send its client. */
   openChannel(number: number, sink: ChannelSink): CoreChannel {
@@ -31,6 +37,7 @@ export class CoreConnection implements QueueOwner {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    if (this.counted) this.vhost.connections--;
     for (const ch of [...this.channels.values()]) ch.close();
     for (const q of [...this.exclusiveQueues]) {
       if (!q.deleted) this.vhost.removeQueue(q);

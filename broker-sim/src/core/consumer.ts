@@ -10,6 +10,8 @@ export interface Consumer {
   exclusive: boolean;
   /** Per-consumer prefetch (basic.qos global=false in force when it was created); 0 = unlimited. */
   prefetch: number;
+  /** x-priority: consumers of higher priority get messages first while they have credit (default 0). */
+  priority: number;
   /** basic.consume's arguments, as the client sent them. */
   arguments: Record<string, unknown>;
 }

@@ -1,7 +1,7 @@
 /**
  * Publishing: the one path a message takes into the broker, whoever sends it — basic.publish over
  * AMQP, the management API's publish, and the broker itself when it dead-letters. It builds the
- * message, routes it through the exchange and exchange-to-exchange bindings (or straight to a
+ * message, routes it through the exchange, exchange-to-exchange bindings and alternate exchanges (or straight to a
  * direct reply-to consumer), puts a copy in each queue reached, and says how that went.
  */
 import { decodeProperties, readDeliveryMode } from '../protocol/index.ts';
@@ -87,7 +87,9 @@ export class Publisher {
 
   /**
    * The queues a message published to `exchange` with this key reaches, following
-   * exchange-to-exchange bindings once each.
+   * exchange-to-exchange bindings and alternate exchanges once each, as RabbitMQ routes: an
+   * exchange none of whose bindings match passes the message to its alternate exchange (if that
+   * exists), whose own alternate follows in turn; an exchange already visited is not entered again.
    */
   route(exchange: Exchange, routingKey: string, headers: () => Record<string, unknown>): Queue[] {
     const { queues, exchanges } = this.target;
@@ -100,7 +102,14 @@ export class Publisher {
     const walk = (x: Exchange): void => {
       if (seen.has(x)) return;
       seen.add(x);
-      for (const b of x.matches(routingKey, headers)) {
+      const matched = x.matches(routingKey, headers);
+      if (matched.length === 0) {
+        const ae = x.alternateExchange;
+        const next = ae === undefined ? undefined : exchanges.get(ae);
+        if (next) walk(next);
+        return;
+      }
+      for (const b of matched) {
         if (b.destinationType === 'queue') {
           const q = queues.get(b.destination);
           if (q) out.add(q);

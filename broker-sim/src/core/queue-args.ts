@@ -1,9 +1,10 @@
 /**
  * The x-arguments of queue.declare that change how a queue behaves, read and checked as RabbitMQ 3.10
- * checks them (406 PRECONDITION_FAILED with its texts). Unknown x- arguments are accepted and kept,
- * as RabbitMQ accepts them.
+ * checks them (406 PRECONDITION_FAILED with its texts; x-consumer-timeout and x-delivery-limit it
+ * does not check). Unknown x- arguments are accepted and kept, as RabbitMQ accepts them.
  */
 import { errors } from './errors.ts';
+import { isInteger, typeName, unwrap } from './field-types.ts';
 
 export type QueueType = 'classic' | 'quorum';
 export type Overflow = 'drop-head' | 'reject-publish' | 'reject-publish-dlx';
@@ -40,18 +41,31 @@ export function readQueueArgs(args: Record<string, unknown>, q: Declared): Queue
     if (opts.max !== undefined && n > opts.max) throw invalid(arg, `{max_value_exceeded,${n}}`);
     return n;
   };
-  const str = (arg: string): string | undefined => {
+  const text = (arg: string): string | undefined => {
     const v = unwrap(args[arg]);
     if (v === undefined) return undefined;
     if (typeof v === 'string') return v;
     if (Buffer.isBuffer(v)) return v.toString('utf8');
-    throw errors.precondition(`invalid type '${typeName(v)}' for arg '${arg}' in queue '${q.name}' in vhost '${q.vhost}'`);
+    throw invalid(arg, `{unacceptable_type,${typeName(v)}}`);
+  };
+  // The dead-letter exchange names an exchange, and RabbitMQ says so in a text of its own.
+  const exchangeName = (arg: string): string | undefined => {
+    const v = unwrap(args[arg]);
+    if (v !== undefined && typeof v !== 'string' && !Buffer.isBuffer(v)) {
+      throw errors.precondition(`invalid type '${typeName(v)}' for arg '${arg}' in queue '${q.name}' in vhost '${q.vhost}'`);
+    }
+    return text(arg);
+  };
+  /** RabbitMQ 3.10 does not check this one: a value that is no whole number ≥ 0 is taken as absent. */
+  const unchecked = (arg: string): number | undefined => {
+    const v = unwrap(args[arg]);
+    return isInteger(v) && Number(v) >= 0 ? Number(v) : undefined;
   };
 
-  const typeArg = str('x-queue-type') ?? 'classic';
+  const typeArg = text('x-queue-type') ?? 'classic';
   if (typeArg !== 'classic' && typeArg !== 'quorum') throw invalid('x-queue-type', `"unsupported queue type '${typeArg}'"`);
   const type: QueueType = typeArg;
-  const overflow = str('x-overflow') ?? 'drop-head';
+  const overflow = text('x-overflow') ?? 'drop-head';
   if (overflow !== 'drop-head' && overflow !== 'reject-publish' && overflow !== 'reject-publish-dlx') {
     throw invalid('x-overflow', 'invalid_overflow');
   }
@@ -65,12 +79,12 @@ export function readQueueArgs(args: Record<string, unknown>, q: Declared): Queue
     maxLength: int('x-max-length', { min: 0 }),
     maxLengthBytes: int('x-max-length-bytes', { min: 0 }),
     overflow,
-    deadLetterExchange: str('x-dead-letter-exchange'),
-    deadLetterRoutingKey: str('x-dead-letter-routing-key'),
+    deadLetterExchange: exchangeName('x-dead-letter-exchange'),
+    deadLetterRoutingKey: text('x-dead-letter-routing-key'),
     maxPriority: int('x-max-priority', { min: 0, max: 255 }),
     singleActiveConsumer: sac === true,
     deliveryLimit: undefined,
-    consumerTimeout: int('x-consumer-timeout', { min: 0 }),
+    consumerTimeout: unchecked('x-consumer-timeout'),
   };
   const rabbitType = type === 'quorum' ? 'rabbit_quorum_queue' : 'rabbit_classic_queue';
   const unsupported = (arg: string) => errors.precondition(`invalid arg '${arg}' ${where} of queue type ${rabbitType}`);
@@ -80,28 +94,10 @@ export function readQueueArgs(args: Record<string, unknown>, q: Declared): Queue
     if (q.exclusive) throw property('exclusive-owner');
     if (q.autoDelete) throw property('auto-delete');
     if (args['x-max-priority'] !== undefined) throw unsupported('x-max-priority');
-    const limit = unwrap(args['x-delivery-limit']);
-    if (limit !== undefined) {
-      if (typeof limit !== 'number' && typeof limit !== 'bigint') throw invalid('x-delivery-limit', `"expected integer, got ${typeName(limit)}"`);
-      // RabbitMQ 3.10 accepts a negative limit and treats it as no limit.
-      out.deliveryLimit = Number(limit) >= 0 ? Number(limit) : undefined;
-    }
+    // RabbitMQ 3.10 neither checks the limit nor applies one that is not a whole number ≥ 0.
+    out.deliveryLimit = unchecked('x-delivery-limit');
   } else if (args['x-delivery-limit'] !== undefined) {
     throw unsupported('x-delivery-limit');
   }
   return out;
-}
-
-function unwrap(v: unknown): unknown {
-  return v !== null && typeof v === 'object' && 'value' in v && 'type' in v ? (v as { value: unknown }).value : v;
-}
-
-function typeName(v: unknown): string {
-  if (typeof v === 'string' || Buffer.isBuffer(v)) return 'longstr';
-  if (typeof v === 'boolean') return 'bool';
-  if (typeof v === 'number') return Number.isInteger(v) ? 'long' : 'double';
-  if (typeof v === 'bigint') return 'long';
-  if (Array.isArray(v)) return 'array';
-  if (v === null || v === undefined) return 'void';
-  return 'table';
 }

@@ -12,6 +12,7 @@
 import { publishHints, type DeathReason } from './content.ts';
 import type { Consumer } from './consumer.ts';
 import type { Message, MessageMemory } from './message.ts';
+import { withPolicy, type AppliedPolicy } from './policies.ts';
 import type { QueueArgs } from './queue-args.ts';
 import { PriorityReady, QuorumReady, ReadyList, type Pager, type Ready } from './ready-list.ts';
 import type { Deadline, Scheduler } from './scheduler.ts';
@@ -47,8 +48,14 @@ export interface QueueOwner {
 
 export class Queue {
   readonly ready: Ready;
+  /** Highest x-priority first; consumers of one priority in the order they came (see attach). */
   readonly consumers: Consumer[] = [];
-  private next = 0;
+  /** Per consumer priority, where its round-robin goes on (an offset within that priority's run). */
+  private readonly next = new Map<number, number>();
+  /** The policy in effect on this queue, if any. */
+  policy: AppliedPolicy | undefined;
+  /** The settings in effect: its arguments, with its policy's where they apply (see withPolicy). */
+  options: QueueArgs;
   /** Set once a consumer has attached: an auto-delete queue is deleted when the last one leaves. */
   hadConsumers = false;
   readonly stats: QueueStats = { publish: 0, deliver: 0, deliverNoAck: 0, get: 0, getNoAck: 0, getEmpty: 0, ack: 0, redeliver: 0 };
@@ -65,11 +72,28 @@ export class Queue {
     readonly owner: QueueOwner | null,
     readonly autoDelete: boolean,
     readonly args: Record<string, unknown>,
-    readonly options: QueueArgs,
+    /** The settings its arguments asked for. */
+    readonly declared: QueueArgs,
     private readonly host: QueueHost,
+    policy?: AppliedPolicy,
   ) {
-    this.ready = this.makeReady(durable || options.type === 'quorum');
+    this.policy = policy;
+    this.options = withPolicy(declared, args, policy);
+    this.ready = this.makeReady(durable || declared.type === 'quorum');
     this.touch();
+  }
+
+  /**
+   * A policy came into effect on this queue, changed or went (undefined): its settings apply at
+   * once — a lower length limit drops or dead-letters the surplus now, as RabbitMQ does.
+   */
+  applyPolicy(policy: AppliedPolicy | undefined): void {
+    this.policy = policy;
+    const before = this.options.expires;
+    this.options = withPolicy(this.declared, this.args, policy);
+    if (this.options.expires !== before) this.touch();
+    this.dropHeadOverLimit();
+    this.dispatch();
   }
 
   /** Ready messages of a queue that stores them are read back from storage as they come up. */
@@ -174,7 +198,11 @@ export class Queue {
   forget(m: Message): void { this.host.drop(m); }
 
   addConsumer(c: Consumer): void {
-    this.consumers.push(c);
+    // After every consumer of the same or higher priority: a new one joins the end of its priority.
+    // A single active consumer stays first whatever comes after it (RabbitMQ 3.10's classic queues).
+    let at = this.consumers.length;
+    while (!this.options.singleActiveConsumer && at > 0 && this.consumers[at - 1]!.priority < c.priority) at--;
+    this.consumers.splice(at, 0, c);
     this.hadConsumers = true;
     this.idleDeadline?.cancel();
     this.idleDeadline = undefined;
@@ -185,7 +213,9 @@ export class Queue {
     const i = this.consumers.indexOf(c);
     if (i < 0) return;
     this.consumers.splice(i, 1);
-    if (this.next > i) this.next--;
+    const start = this.runStart(c.priority);
+    const offset = this.next.get(c.priority) ?? 0;
+    if (offset > i - start) this.next.set(c.priority, offset - 1);
     if (this.consumers.length === 0) this.touch();
     // With a single active consumer, the next one in line takes over.
     else if (i === 0 && this.options.singleActiveConsumer) this.dispatch();
@@ -295,21 +325,50 @@ export class Queue {
     if (dead.length > 0) this.host.deadLetter(this, dead, 'maxlen');
   }
 
+  /**
+   * The consumer to give the next message to: of the highest priority that has one with credit,
+   * the next in turn (RabbitMQ's consumer priorities; equal priorities take turns). With a single
+   * active consumer, only the first.
+   */
   private nextConsumerWithCredit(): Consumer | undefined {
+    const all = this.consumers;
     if (this.options.singleActiveConsumer) {
-      const active = this.consumers[0];
+      const active = all[0];
       return active && active.channel.hasCredit(active) ? active : undefined;
     }
-    const n = this.consumers.length;
-    for (let k = 0; k < n; k++) {
-      const i = (this.next + k) % n;
-      const c = this.consumers[i]!;
+    const n = all.length;
+    // Usually every consumer has the same priority: one run, no scan for its end.
+    const oneRun = n > 0 && all[0]!.priority === all[n - 1]!.priority;
+    for (let start = 0; start < n;) {
+      let end = n;
+      if (!oneRun) for (end = start + 1; end < n && all[end]!.priority === all[start]!.priority;) end++;
+      const c = this.takeTurn(start, end);
+      if (c) return c;
+      start = end;
+    }
+    return undefined;
+  }
+
+  /** Round-robin over consumers[start, end), all of one priority. */
+  private takeTurn(start: number, end: number): Consumer | undefined {
+    const len = end - start;
+    const priority = this.consumers[start]!.priority;
+    const from = this.next.get(priority) ?? 0;
+    for (let k = 0; k < len; k++) {
+      const offset = (from + k) % len;
+      const c = this.consumers[start + offset]!;
       if (c.channel.hasCredit(c)) {
-        this.next = (i + 1) % n;
+        this.next.set(priority, (offset + 1) % len);
         return c;
       }
     }
     return undefined;
+  }
+
+  /** Where the consumers of this priority begin in consumers. */
+  private runStart(priority: number): number {
+    const i = this.consumers.findIndex((c) => c.priority <= priority);
+    return i < 0 ? this.consumers.length : i;
   }
 }
 

@@ -19,6 +19,17 @@ export interface BindingRecord {
 }
 export interface UserRecord { name: string; passwordHash: string; tags: string }
 export interface PermissionRecord { user: string; vhost: string; configure: string; write: string; read: string }
+/** A vhost limit, as RabbitMQ's vhost-limits parameter: max-queues, max-connections. */
+export interface VhostLimitRecord { vhost: string; name: string; value: number }
+/** A policy, as RabbitMQ's set_policy takes it: the highest priority whose pattern matches applies. */
+export interface PolicyRecord {
+  vhost: string; name: string;
+  /** A regular expression, unanchored, matched against queue and exchange names. */
+  pattern: string;
+  applyTo: 'queues' | 'exchanges' | 'all';
+  priority: number;
+  definition: Record<string, unknown>;
+}
 export interface StoredMessage extends Message {
   vhost: string;
   queue: string;
@@ -30,8 +41,8 @@ export interface StoredMessage extends Message {
 export interface Backlog { vhost: string; queue: string; count: number; bytes: number }
 
 export interface DurableState {
-  vhosts: string[]; users: UserRecord[]; permissions: PermissionRecord[]; queues: QueueRecord[];
-  exchanges: ExchangeRecord[]; bindings: BindingRecord[];
+  vhosts: string[]; users: UserRecord[]; permissions: PermissionRecord[]; vhostLimits: VhostLimitRecord[]; queues: QueueRecord[];
+  exchanges: ExchangeRecord[]; bindings: BindingRecord[]; policies: PolicyRecord[];
   /**
    * The stored messages read at start-up, whole: those a consumer held when the broker stopped
    * (few: what was in flight). Every other stored message is only counted, in backlogs.
@@ -52,6 +63,11 @@ export interface Storage {
   saveUser(u: UserRecord): void;
   deleteUser(name: string): void;
   savePermission(p: PermissionRecord): void;
+  deletePermission(user: string, vhost: string): void;
+  saveVhostLimit(l: VhostLimitRecord): void;
+  deleteVhostLimit(vhost: string, name: string): void;
+  savePolicy(p: PolicyRecord): void;
+  deletePolicy(vhost: string, name: string): void;
   saveQueue(q: QueueRecord): void;
   deleteQueue(vhost: string, name: string): void;
   saveExchange(x: ExchangeRecord): void;

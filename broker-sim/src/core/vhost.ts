@@ -5,7 +5,9 @@
 import { randomBytes } from 'node:crypto';
 import { deadLetteredProperties, deathHistory, type DeathReason } from './content.ts';
 import { AmqpError, errors } from './errors.ts';
-import { Exchange, EXCHANGE_TYPES, type Binding } from './exchange.ts';
+import { checkHeadersBinding, Exchange, EXCHANGE_TYPES, type Binding } from './exchange.ts';
+import { typeClass, typeName, unwrap } from './field-types.ts';
+import { policyFor, type PolicyRecord } from './policies.ts';
 import type { Message, MessageMemory } from './message.ts';
 import { Publisher, type Publication, type PublishOptions, type PublishOutcome, type PublishServices } from './publish.ts';
 import { readQueueArgs, type QueueArgs } from './queue-args.ts';
@@ -39,9 +41,19 @@ const CHECKED_ARGS = ['x-message-ttl', 'x-expires', 'x-max-length', 'x-max-lengt
   'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority', 'x-queue-type', 'x-single-active-consumer',
   'x-delivery-limit'];
 
+/** The vhost limits RabbitMQ has, by its names. */
+export const VHOST_LIMITS = ['max-connections', 'max-queues'] as const;
+export type VhostLimit = typeof VHOST_LIMITS[number];
+
 export class Vhost implements QueueHost {
   readonly queues = new Map<string, Queue>();
   readonly exchanges = new Map<string, Exchange>();
+  /** Limits in effect (a negative value is no limit, as RabbitMQ's -1). */
+  readonly limits = new Map<VhostLimit, number>();
+  /** Open client connections to this vhost, for max-connections. */
+  connections = 0;
+  /** Its policies by name. */
+  readonly policies = new Map<string, PolicyRecord>();
   private readonly publisher: Publisher;
 
   constructor(readonly name: string, private readonly storage: Storage, private readonly services: VhostServices) {
@@ -91,18 +103,36 @@ export class Vhost implements QueueHost {
       throw errors.accessRefused(`queue name '${name}' contains reserved prefix 'amq.*'`);
     }
     const options = readQueueArgs(d.arguments, { name, vhost: this.name, durable: d.durable, exclusive: d.exclusive, autoDelete: d.autoDelete });
+    this.checkQueueLimit(name);
     if (this.services.atMostOnce && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
       this.makeAtMostOnce(name, d.durable, options);
     }
     if (d.exclusive && !owner) throw errors.internal(`exclusive queue '${name}' declared without a connection`);
     const exclusiveTo = d.exclusive ? owner : null;
-    const q = new Queue(this.name, name, d.durable, exclusiveTo, d.autoDelete, d.arguments, options, this);
+    const q = new Queue(this.name, name, d.durable, exclusiveTo, d.autoDelete, d.arguments, options, this,
+      policyFor(this.policies.values(), 'queue', name));
     this.queues.set(name, q);
     exclusiveTo?.exclusiveQueues.add(q);
     if (d.durable && !d.exclusive) {
       this.storage.saveQueue({ vhost: this.name, name, durable: true, autoDelete: d.autoDelete, arguments: d.arguments });
     }
     return q;
+  }
+
+  /** max-queues: RabbitMQ refuses a new queue once the vhost has that many (redeclaring one still works). */
+  private checkQueueLimit(name: string): void {
+    const max = this.limits.get('max-queues') ?? -1;
+    if (max >= 0 && this.queues.size >= max) {
+      throw errors.precondition(`cannot declare queue '${name}': queue limit in vhost '${this.name}' (${max}) is reached`);
+    }
+  }
+
+  /** max-connections: checked at connection.open, as RabbitMQ (530 NOT_ALLOWED). */
+  checkConnectionLimit(user: string): void {
+    const max = this.limits.get('max-connections') ?? -1;
+    if (max >= 0 && this.connections >= max) {
+      throw errors.notAllowed(`access to vhost '${this.name}' refused for user '${user}': connection limit (${max}) is reached`);
+    }
   }
 
   /**
@@ -136,7 +166,7 @@ export class Vhost implements QueueHost {
       const got = d.arguments[k];
       const cur = q.args[k];
       if (String(got ?? '') !== String(cur ?? '')) {
-        throw errors.precondition(`inequivalent arg '${k}' for queue '${q.name}' in vhost '${this.name}': received ${describeArg(got)} but current is ${describeArg(cur)}`);
+        throw errors.precondition(`inequivalent arg '${k}' for queue '${q.name}' in vhost '${this.name}': ${argMismatch(got, cur)}`);
       }
     }
   }
@@ -203,12 +233,21 @@ export class Vhost implements QueueHost {
       if (existing.durable !== durable) {
         throw errors.precondition(`inequivalent arg 'durable' for exchange '${name}' in vhost '${this.name}': received '${durable}' but current is '${existing.durable}'`);
       }
+      const [got, cur] = [args['alternate-exchange'], existing.args['alternate-exchange']];
+      if (!sameArg(got, cur)) {
+        throw errors.precondition(`inequivalent arg 'alternate-exchange' for exchange '${name}' in vhost '${this.name}': ${argMismatch(got, cur)}`);
+      }
       return existing;
     }
     if (!(EXCHANGE_TYPES as readonly string[]).includes(type)) {
       throw errors.commandInvalid(`unknown exchange type '${type}'`);
     }
+    const ae = unwrap(args['alternate-exchange']);
+    if (ae !== undefined && typeof ae !== 'string' && !Buffer.isBuffer(ae)) {
+      throw errors.precondition(`invalid type '${typeName(ae)}' for arg 'alternate-exchange' in exchange '${name}' in vhost '${this.name}'`);
+    }
     const x = new Exchange(this.name, name, type, durable, autoDelete, internal, args);
+    x.policy = policyFor(this.policies.values(), 'exchange', name);
     this.exchanges.set(name, x);
     if (durable) this.storage.saveExchange({ vhost: this.name, name, type, durable, autoDelete, internal, arguments: args });
     return x;
@@ -234,6 +273,7 @@ export class Vhost implements QueueHost {
   bind(b: Binding): void {
     if (b.source === '') throw errors.accessRefused(`operation not permitted on the default exchange`);
     const x = this.exchange(b.source);
+    if (x.type === 'headers') checkHeadersBinding(b.args);
     const durable = b.destinationType === 'queue' ? this.queue(b.destination).durable : this.exchange(b.destination).durable;
     if (x.bindings.some((e) => sameBinding(e, b))) return;
     x.bindings.push(b);
@@ -249,6 +289,29 @@ export class Vhost implements QueueHost {
     x.bindings.splice(i, 1);
     this.storage.deleteBinding(this.bindingRecord(b));
     this.autoDeleteIfUnbound(x);
+  }
+
+  /** Sets (adds or replaces) a policy; it applies at once to the queues and exchanges it matches. */
+  setPolicy(p: PolicyRecord): void {
+    this.policies.set(p.name, p);
+    this.applyPolicies();
+  }
+
+  /** Removes a policy (false: there was none); what it applied to falls back to the next, or none. */
+  deletePolicy(name: string): boolean {
+    if (!this.policies.delete(name)) return false;
+    this.applyPolicies();
+    return true;
+  }
+
+  /** Each queue and exchange gets the policy now in effect on it (RabbitMQ re-evaluates on every change). */
+  private applyPolicies(): void {
+    const all = [...this.policies.values()];
+    for (const x of this.exchanges.values()) if (x.name !== '') x.policy = policyFor(all, 'exchange', x.name);
+    for (const q of [...this.queues.values()]) {
+      const p = policyFor(all, 'queue', q.name);
+      if (p !== q.policy) q.applyPolicy(p);
+    }
   }
 
   /** An auto-delete exchange goes when its last binding (as source) goes, as RabbitMQ. */
@@ -318,7 +381,21 @@ function sameBinding(a: Binding, b: Binding): boolean {
     && JSON.stringify(a.args) === JSON.stringify(b.args);
 }
 
+/** Two values of an argument alike, as RabbitMQ's equivalence check compares them: type class and value. */
+function sameArg(a: unknown, b: unknown): boolean {
+  const [x, y] = [unwrap(a), unwrap(b)];
+  if (x === undefined || y === undefined) return x === y;
+  return typeClass(x) === typeClass(y) && String(x) === String(y);
+}
+
+/** RabbitMQ's "received … but current is …": values as they are, or typed where one side is none. */
+function argMismatch(got: unknown, cur: unknown): string {
+  const [g, c] = [unwrap(got), unwrap(cur)];
+  if (g !== undefined && c !== undefined) return `received '${String(g)}' but current is '${String(c)}'`;
+  return `received ${describeArg(g)} but current is ${describeArg(c)}`;
+}
+
 function describeArg(v: unknown): string {
   if (v === undefined) return 'none';
-  return typeof v === 'number' ? `the value '${v}' of type 'long'` : `the value '${String(v)}' of type 'longstr'`;
+  return `the value '${String(v)}' of type '${typeName(v)}'`;
 }

@@ -5,6 +5,7 @@
  * users see every vhost, the others only vhosts they have permissions on, and their own connections.
  * Changes need access to the vhost and the configure/write/read right the AMQP equivalent needs.
  */
+import { timingSafeEqual } from 'node:crypto';
 import type { Broker, User } from '../core/broker.ts';
 import { AmqpError } from '../core/errors.ts';
 import type { Vhost } from '../core/vhost.ts';
@@ -19,15 +20,28 @@ export interface Principal {
   monitor: boolean;
   /** May manage vhosts and users (tag administrator). */
   admin: boolean;
+  /** broker-sim's own admin commands, by the local admin token: an administrator that is no broker user. */
+  local?: boolean;
 }
+
+/** Who the admin commands are, in the API's answers and the broker's log. */
+export const LOCAL_ADMIN = 'broker-sim (local admin)';
 
 /** "administrator" or "monitoring, management" → the tag list. */
 export function parseTags(tags: string): string[] {
   return tags.split(/[\s,]+/).filter((t) => t !== '');
 }
 
-/** Checks an Authorization header; throws RabbitMQ's 401s. */
-export function authenticate(broker: Broker, authorization: string | undefined, loopback: boolean): Principal {
+/**
+ * Checks an Authorization header; throws RabbitMQ's 401s. Besides RabbitMQ's basic auth, the
+ * broker's local admin token (see admin-token.ts) is taken as `Bearer <token>` from loopback only.
+ */
+export function authenticate(broker: Broker, authorization: string | undefined, loopback: boolean, adminToken?: string): Principal {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  if (bearer) {
+    if (!adminToken || !loopback || !sameToken(bearer[1]!, adminToken)) throw httpErrors.loginFailed();
+    return { user: { name: LOCAL_ADMIN, tags: 'administrator' }, tags: ['administrator'], admin: true, monitor: true, local: true };
+  }
   const m = /^Basic\s+(\S+)$/i.exec(authorization ?? '');
   if (!m) throw httpErrors.loginFailed();
   const decoded = Buffer.from(m[1]!, 'base64').toString('utf8');
@@ -44,6 +58,12 @@ export function authenticate(broker: Broker, authorization: string | undefined, 
   if (!tags.some((t) => MANAGEMENT_TAGS.has(t))) throw httpErrors.notAuthorised('Not management user');
   const admin = tags.includes('administrator');
   return { user, tags, admin, monitor: admin || tags.includes('monitoring') };
+}
+
+function sameToken(presented: string, token: string): boolean {
+  const a = Buffer.from(presented);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /** What one principal may see and do on one broker. */
@@ -101,6 +121,10 @@ export class Access {
   /** Connections and channels: monitors see all, other users their own. */
   seesUser(user: string | undefined): boolean {
     return this.principal.monitor || user === this.userName;
+  }
+
+  requireMonitor(): void {
+    if (!this.principal.monitor) throw httpErrors.notAuthorised('Not monitor user');
   }
 
   requireAdmin(): void {

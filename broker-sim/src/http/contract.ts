@@ -106,9 +106,65 @@ export interface NodeInfo {
   processors?: number;
 }
 
-export interface UserInfo { name: string; tags: string[] | string; limits: Record<string, unknown> }
+export interface UserInfo {
+  name: string;
+  /** RabbitMQ's salted SHA-256 (base64); "" for a user who cannot log in with a password. */
+  password_hash?: string;
+  hashing_algorithm?: string;
+  tags: string[] | string;
+  limits: Record<string, unknown>;
+}
+
+/** PUT /api/users/{name}: password or password_hash (not both), and tags (required; "" for none). */
+export interface UserPut { password?: string; password_hash?: string; hashing_algorithm?: string; tags: string | string[] }
 
 export interface PermissionInfo { user: string; vhost: string; configure: string; write: string; read: string }
+
+/** PUT /api/permissions/{vhost}/{user}: all three regexes. */
+export type PermissionPut = Pick<PermissionInfo, 'configure' | 'write' | 'read'>;
+
+/** GET /api/vhost-limits: the limits set on one vhost (max-queues, max-connections; -1 = none). */
+export interface VhostLimitsInfo { vhost: string; value: Record<string, number> }
+
+/** GET /api/feature-flags. */
+export interface FeatureFlagInfo { name: string; desc: string; doc_url: string; state: 'enabled' | 'disabled'; stability: string; provided_by: string }
+
+// ---- /api/definitions ----
+
+export interface DefinitionUser { name: string; password_hash: string; hashing_algorithm?: string; tags: string[] | string; limits?: Record<string, unknown> }
+export interface DefinitionQueue { name: string; vhost?: string; durable: boolean; auto_delete: boolean; arguments: Record<string, unknown> }
+export interface DefinitionExchange {
+  name: string; vhost?: string; type: string; durable: boolean; auto_delete: boolean; internal: boolean; arguments: Record<string, unknown>;
+}
+export interface DefinitionBinding {
+  source: string; vhost?: string; destination: string; destination_type: 'queue' | 'exchange'; routing_key: string; arguments: Record<string, unknown>;
+}
+/** A runtime parameter; broker-sim keeps those of component vhost-limits (name "limits"). */
+export interface DefinitionParameter { vhost?: string; component: string; name: string; value: unknown }
+export interface DefinitionPolicy {
+  vhost?: string; name: string; pattern: string; 'apply-to': string; definition: Record<string, unknown>; priority: number;
+}
+
+/**
+ * GET /api/definitions (everything) or /api/definitions/{vhost} (one vhost: no users, vhosts,
+ * permissions, and no vhost field on its objects), and what POST takes back.
+ */
+export interface Definitions {
+  rabbit_version?: string;
+  rabbitmq_version?: string;
+  product_name?: string;
+  product_version?: string;
+  users?: DefinitionUser[];
+  vhosts?: { name: string; description?: string; tags?: string[] }[];
+  permissions?: PermissionInfo[];
+  topic_permissions?: unknown[];
+  parameters?: DefinitionParameter[];
+  global_parameters?: unknown[];
+  policies?: DefinitionPolicy[];
+  queues?: DefinitionQueue[];
+  exchanges?: DefinitionExchange[];
+  bindings?: DefinitionBinding[];
+}
 
 // ---- queues, exchanges, bindings ----
 
@@ -181,10 +237,23 @@ export interface ExchangeInfo {
   auto_delete: boolean;
   internal: boolean;
   arguments: Record<string, unknown>;
+  /** The policy in effect on it; absent when none is. */
+  policy?: string;
   message_stats?: ExchangeMessageStats;
   /** GET of one exchange only; empty in the basic rates mode. */
   incoming?: unknown[];
   outgoing?: unknown[];
+}
+
+/** A policy, as GET /api/policies… shows it and PUT /api/policies/{vhost}/{name} takes it. */
+export interface PolicyInfo {
+  vhost: string;
+  name: string;
+  /** A regular expression on queue and exchange names, unanchored. */
+  pattern: string;
+  'apply-to': 'queues' | 'exchanges' | 'all';
+  definition: Record<string, unknown>;
+  priority: number;
 }
 
 export interface BindingInfo {
@@ -325,7 +394,7 @@ export interface FailedQueueInfo {
   items: FailedMessage[];
 }
 
-// ---- /api/health/checks/alarms, /api/health/checks/local-alarms ----
+// ---- /api/health/checks/…, /api/healthchecks/node, /api/aliveness-test/{vhost} ----
 
 /** A resource alarm in effect, as a health check lists it. */
 export interface AlarmInfo { node: string; resource: 'memory' | 'disk' }
@@ -335,4 +404,8 @@ export interface HealthCheck {
   status: 'ok' | 'failed';
   reason?: string;
   alarms?: AlarmInfo[];
+  /** port-listener: the port asked about; on failure, `missing` and the ports listened on. */
+  port?: number;
+  missing?: number;
+  ports?: number[];
 }

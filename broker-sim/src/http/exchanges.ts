@@ -19,6 +19,7 @@ export function exchangeJson(x: Exchange, detailed = false): ExchangeInfo {
     arguments: toJson(x.args) as Record<string, unknown>, auto_delete: x.autoDelete, durable: x.durable, internal: x.internal,
     name: x.name, type: x.type, vhost: x.vhost,
   };
+  if (x.policy) out.policy = x.policy.name;
   if (detailed) Object.assign(out, { incoming: [], outgoing: [] });
   return out;
 }

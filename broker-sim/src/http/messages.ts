@@ -42,14 +42,14 @@ function encode(props: BasicProperties): Buffer {
 }
 
 /** A request's own channel sends nothing anywhere; a get collects its get-oks. */
-const IGNORE: ChannelSink = { deliver() {}, getOk() {}, getEmpty() {}, consumerCancelled() {}, closed() {}, canDeliver: () => true };
+export const IGNORE: ChannelSink = { deliver() {}, getOk() {}, getEmpty() {}, consumerCancelled() {}, closed() {}, canDeliver: () => true };
 
 /**
  * Runs `use` on a channel of the request's own, on a connection of its own (number 0: no AMQP
  * connection has it), closed once every change made on it is committed.
  */
-function onOwnChannel<T>(req: ApiRequest, v: Vhost, sink: ChannelSink, use: (ch: CoreChannel) => T): Promise<T> {
-  const conn = new CoreConnection(req.ctx.broker, 0, v);
+export function onOwnChannel<T>(req: ApiRequest, v: Vhost, sink: ChannelSink, use: (ch: CoreChannel) => T): Promise<T> {
+  const conn = new CoreConnection(req.ctx.broker, 0, v, false);
   const ch = conn.openChannel(0, sink);
   let result: T;
   try {

@@ -1,11 +1,10 @@
-/** /api/overview, /api/whoami, /api/vhosts, /api/nodes, /api/users, /api/permissions. */
+/** /api/overview, /api/whoami, /api/vhosts, /api/nodes. */
 import { availableParallelism } from 'node:os';
 import type { Vhost } from '../core/vhost.ts';
 import { ReplyCode } from '../protocol/index.ts';
-import { created, noContent, ok, type ApiRequest, type ApiRouter } from './api.ts';
-import type { ExchangeTypeInfo, NodeInfo, Overview, PermissionInfo, UserInfo, VhostInfo, WhoAmI } from './contract.ts';
+import { afterCommit, created, noContent, ok, type ApiRequest, type ApiRouter } from './api.ts';
+import type { ExchangeTypeInfo, NodeInfo, Overview, VhostInfo, WhoAmI } from './contract.ts';
 import { httpErrors } from './errors.ts';
-import { parseTags } from './auth.ts';
 import { messageCounts, messageStats, sumFigures, type Figures, type Snapshot } from './snapshot.ts';
 
 /** The API version broker-sim follows: field names and semantics of RabbitMQ 3.10's management API. */
@@ -96,9 +95,9 @@ export function registerOverviewRoutes(r: ApiRouter): void {
       const name = req.params.vhost!;
       if (req.ctx.broker.vhost(name)) return noContent();
       req.ctx.broker.addVhost(name);
-      // As RabbitMQ: the user who creates a vhost gets full permissions on it.
-      req.ctx.broker.setPermission({ user: req.access.userName, vhost: name, configure: '.*', write: '.*', read: '.*' });
-      return created();
+      // As RabbitMQ: the user who creates a vhost gets full permissions on it (the admin commands are no user).
+      if (!req.access.principal.local) req.ctx.broker.setPermission({ user: req.access.userName, vhost: name, configure: '.*', write: '.*', read: '.*' });
+      return afterCommit(req, created());
     },
     DELETE: (req) => {
       req.access.requireAdmin();
@@ -108,30 +107,21 @@ export function registerOverviewRoutes(r: ApiRouter): void {
       for (const c of req.ctx.connections()) {
         if (c.vhost?.name === name) c.closeWith(ReplyCode.CONNECTION_FORCED, `CONNECTION_FORCED - vhost '${name}' is deleted`, 0, 0);
       }
-      return noContent();
+      return afterCommit(req, noContent());
     },
   });
-  r.add('/api/nodes', { GET: (req) => ok([nodeJson(req)]) });
+  // As RabbitMQ: the node's operating-system details are for monitoring and administrator users only.
+  r.add('/api/nodes', {
+    GET: (req) => {
+      req.access.requireMonitor();
+      return ok([nodeJson(req)]);
+    },
+  });
   r.add('/api/nodes/:name', {
     GET: (req) => {
+      req.access.requireMonitor();
       if (req.params.name !== req.ctx.node) throw httpErrors.notFound();
       return ok(nodeJson(req));
-    },
-  });
-  r.add('/api/users', {
-    GET: (req) => {
-      req.access.requireAdmin();
-      return ok([...req.ctx.broker.users.values()].map((u): UserInfo => ({ name: u.name, tags: parseTags(u.tags), limits: {} })));
-    },
-  });
-  r.add('/api/permissions', {
-    GET: (req) => {
-      req.access.requireAdmin();
-      const out: PermissionInfo[] = [];
-      for (const perms of req.ctx.broker.permissions.values()) {
-        for (const p of perms.values()) out.push({ user: p.user, vhost: p.vhost, configure: p.configure, write: p.write, read: p.read });
-      }
-      return ok(out);
     },
   });
 }

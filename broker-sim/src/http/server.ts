@@ -30,6 +30,8 @@ export interface ManagementServerOptions {
   nextFreePort?: boolean;
   /** broker-sim's version, for the overview. */
   productVersion: string;
+  /** The local admin token the admin commands present (admin-token.ts); none: Basic auth only. */
+  adminToken?: string;
   log?: (line: string) => void;
 }
 
@@ -66,7 +68,7 @@ export async function startManagementServer(broker: Broker, amqp: AmqpSide, o: M
   };
   const router = buildRouter();
   const server = createServer((req, res) => {
-    handle(ctx, router, req, res).catch((err: unknown) => log(`management API: ${(err as Error).message}`));
+    handle(ctx, router, req, res, o.adminToken).catch((err: unknown) => log(`management API: ${(err as Error).message}`));
   });
   port = await listen(server, o);
   const shownHost = o.host === '0.0.0.0' || o.host === '::' ? '127.0.0.1' : o.host;
@@ -97,14 +99,15 @@ async function listen(server: Server, o: ManagementServerOptions): Promise<numbe
   }
 }
 
-async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMessage, res: ServerResponse,
+  adminToken: string | undefined): Promise<void> {
   try {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // The broker view (web/) at / and /web/…; everything else is the API's.
     const page = req.method === 'GET' || req.method === 'HEAD' ? await pageFile(url.pathname || '/') : undefined;
     if (page) return send(res, 200, page.body, page.type, {}, req.method === 'HEAD');
     const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
-    const principal = authenticate(ctx.broker, req.headers.authorization, isLoopback(req.socket.remoteAddress));
+    const principal = authenticate(ctx.broker, req.headers.authorization, isLoopback(req.socket.remoteAddress), adminToken);
     const raw = await readBody(req);
     let snapshot: Snapshot | undefined;
     const apiReq: ApiRequest = {

@@ -5,7 +5,7 @@ CREATE TABLE IF NOT EXISTS vhosts (
 );
 CREATE TABLE IF NOT EXISTS users (
   name TEXT PRIMARY KEY,
-  password_hash TEXT NOT NULL,          -- scrypt$salt$hash, never the password
+  password_hash TEXT NOT NULL,          -- sha256$<RabbitMQ's salted SHA-256, base64>, never the password
   tags TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS permissions (
@@ -15,6 +15,21 @@ CREATE TABLE IF NOT EXISTS permissions (
   write TEXT NOT NULL,
   read TEXT NOT NULL,
   PRIMARY KEY (user, vhost)
+);
+CREATE TABLE IF NOT EXISTS vhost_limits ( -- RabbitMQ's vhost limits: max-queues, max-connections
+  vhost TEXT NOT NULL,
+  name TEXT NOT NULL,
+  value INTEGER NOT NULL,               -- -1 = no limit, as RabbitMQ
+  PRIMARY KEY (vhost, name)
+);
+CREATE TABLE IF NOT EXISTS policies (
+  vhost TEXT NOT NULL,
+  name TEXT NOT NULL,
+  pattern TEXT NOT NULL,                -- regex on queue / exchange names, unanchored
+  apply_to TEXT NOT NULL,               -- 'queues', 'exchanges' or 'all'
+  priority REAL NOT NULL,
+  definition TEXT NOT NULL,             -- JSON
+  PRIMARY KEY (vhost, name)
 );
 CREATE TABLE IF NOT EXISTS queues (     -- durable queues only
   vhost TEXT NOT NULL,

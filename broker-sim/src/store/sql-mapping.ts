@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import type {
-  Backlog, BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, StoredMessage, UserRecord,
+  Backlog, BindingRecord, DurableState, ExchangeRecord, PermissionRecord, PolicyRecord, QueueRecord, StoredMessage, UserRecord,
+  VhostLimitRecord,
 } from '../core/storage.ts';
 import type { Batch, BatchWriter } from './commit-queue.ts';
 
@@ -52,6 +53,15 @@ function prepare(db: Database.Database) {
     deleteVhostQueues: p('DELETE FROM queues WHERE vhost = ?'),
     deleteVhostMessages: p('DELETE FROM messages WHERE vhost = ?'),
     deleteVhostPermissions: p('DELETE FROM permissions WHERE vhost = ?'),
+    deleteVhostExchanges: p('DELETE FROM exchanges WHERE vhost = ?'),
+    deleteVhostBindings: p('DELETE FROM bindings WHERE vhost = ?'),
+    deleteVhostLimits: p('DELETE FROM vhost_limits WHERE vhost = ?'),
+    deletePermission: p('DELETE FROM permissions WHERE user = ? AND vhost = ?'),
+    saveVhostLimit: p('INSERT OR REPLACE INTO vhost_limits (vhost, name, value) VALUES (?, ?, ?)'),
+    deleteVhostLimit: p('DELETE FROM vhost_limits WHERE vhost = ? AND name = ?'),
+    deleteVhostPolicies: p('DELETE FROM policies WHERE vhost = ?'),
+    savePolicy: p('INSERT OR REPLACE INTO policies (vhost, name, pattern, apply_to, priority, definition) VALUES (?, ?, ?, ?, ?, ?)'),
+    deletePolicy: p('DELETE FROM policies WHERE vhost = ? AND name = ?'),
     saveUser: p('INSERT OR REPLACE INTO users (name, password_hash, tags) VALUES (?, ?, ?)'),
     deleteUser: p('DELETE FROM users WHERE name = ?'),
     deleteUserPermissions: p('DELETE FROM permissions WHERE user = ?'),
@@ -87,6 +97,10 @@ export class SqlMapping implements BatchWriter {
       vhosts: all<{ name: string }>('SELECT name FROM vhosts').map((r) => r.name),
       users: all<Row>('SELECT * FROM users').map((r): UserRecord => ({ name: r.name, passwordHash: r.password_hash, tags: r.tags })),
       permissions: all<PermissionRecord>('SELECT user, vhost, configure, write, read FROM permissions'),
+      vhostLimits: all<VhostLimitRecord>('SELECT vhost, name, value FROM vhost_limits'),
+      policies: all<Row>('SELECT * FROM policies ORDER BY vhost, name').map((r): PolicyRecord => ({
+        vhost: r.vhost, name: r.name, pattern: r.pattern, applyTo: r.apply_to, priority: r.priority,
+        definition: JSON.parse(r.definition) })),
       queues: all<Row>('SELECT * FROM queues').map((r): QueueRecord => ({
         vhost: r.vhost, name: r.name, durable: true, autoDelete: !!r.auto_delete, arguments: JSON.parse(r.arguments) })),
       exchanges: all<Row>('SELECT * FROM exchanges').map((r): ExchangeRecord => ({
@@ -114,10 +128,21 @@ export class SqlMapping implements BatchWriter {
     this.stmt.deleteVhostQueues.run(name);
     this.stmt.deleteVhostMessages.run(name);
     this.stmt.deleteVhostPermissions.run(name);
+    this.stmt.deleteVhostExchanges.run(name);
+    this.stmt.deleteVhostBindings.run(name);
+    this.stmt.deleteVhostLimits.run(name);
+    this.stmt.deleteVhostPolicies.run(name);
   }
   saveUser(u: UserRecord): void { this.stmt.saveUser.run(u.name, u.passwordHash, u.tags); }
   deleteUser(name: string): void { this.stmt.deleteUser.run(name); this.stmt.deleteUserPermissions.run(name); }
   savePermission(p: PermissionRecord): void { this.stmt.savePermission.run(p.user, p.vhost, p.configure, p.write, p.read); }
+  deletePermission(user: string, vhost: string): void { this.stmt.deletePermission.run(user, vhost); }
+  saveVhostLimit(l: VhostLimitRecord): void { this.stmt.saveVhostLimit.run(l.vhost, l.name, l.value); }
+  deleteVhostLimit(vhost: string, name: string): void { this.stmt.deleteVhostLimit.run(vhost, name); }
+  savePolicy(p: PolicyRecord): void {
+    this.stmt.savePolicy.run(p.vhost, p.name, p.pattern, p.applyTo, p.priority, JSON.stringify(p.definition));
+  }
+  deletePolicy(vhost: string, name: string): void { this.stmt.deletePolicy.run(vhost, name); }
   saveQueue(q: QueueRecord): void { this.stmt.saveQueue.run(q.vhost, q.name, q.autoDelete ? 1 : 0, JSON.stringify(q.arguments)); }
   deleteQueue(vhost: string, name: string): void {
     this.stmt.deleteQueue.run(vhost, name);

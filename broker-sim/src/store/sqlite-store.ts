@@ -8,7 +8,7 @@ import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import { takePage } from '../core/ready-list.ts';
 import type {
-  BindingRecord, DurableState, ExchangeRecord, PermissionRecord, QueueRecord, Storage, UserRecord,
+  BindingRecord, DurableState, ExchangeRecord, PermissionRecord, PolicyRecord, QueueRecord, Storage, UserRecord, VhostLimitRecord,
 } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
 import { CommitQueue } from './commit-queue.ts';
@@ -49,6 +49,11 @@ export class SqliteStore implements Storage {
   saveUser(u: UserRecord): void { this.commits.op(() => this.sql.saveUser(u)); }
   deleteUser(name: string): void { this.commits.op(() => this.sql.deleteUser(name)); }
   savePermission(p: PermissionRecord): void { this.commits.op(() => this.sql.savePermission(p)); }
+  deletePermission(user: string, vhost: string): void { this.commits.op(() => this.sql.deletePermission(user, vhost)); }
+  saveVhostLimit(l: VhostLimitRecord): void { this.commits.op(() => this.sql.saveVhostLimit(l)); }
+  deleteVhostLimit(vhost: string, name: string): void { this.commits.op(() => this.sql.deleteVhostLimit(vhost, name)); }
+  savePolicy(p: PolicyRecord): void { this.commits.op(() => this.sql.savePolicy(p)); }
+  deletePolicy(vhost: string, name: string): void { this.commits.op(() => this.sql.deletePolicy(vhost, name)); }
   saveQueue(q: QueueRecord): void { this.commits.op(() => this.sql.saveQueue(q)); }
   deleteQueue(vhost: string, name: string): void {
     this.commits.dropInserts((p) => p.vhost === vhost && p.queue === name);

@@ -1,5 +1,5 @@
 /**
- * `broker-sim user …` and `broker-sim vhost …`, run as argv through the real command line (no
+ * `broker-sim user …`, `broker-sim vhost …` and `broker-sim policy …`, run as argv through the real command line (no
  * process.argv, no exit) on a database file of their own.
  */
 import { after, test } from 'node:test';
@@ -7,24 +7,15 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildCli } from '../../src/cli/build-cli.ts';
+import amqp from 'amqplib';
+import { startBrokerSim } from '../../src/index.ts';
+import { cliOn } from './support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'queuelab-cli-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 const db = join(dir, 'broker.db');
 
-/** Runs one command line; returns what it printed, or throws its one-line error. */
-async function cli(...argv: string[]): Promise<string[]> {
-  const lines: string[] = [];
-  const log = console.log;
-  console.log = (...a: unknown[]) => { lines.push(a.join(' ')); };
-  try {
-    await buildCli([...argv, '--db', db]).exitProcess(false).fail((msg, err) => { throw err ?? new Error(msg); }).parseAsync();
-  } finally {
-    console.log = log;
-  }
-  return lines;
-}
+const cli = cliOn(db);
 
 test('user add gives a user full rights on each --vhost, creating it; user list shows them', async () => {
   assert.deepEqual(await cli('user', 'add', 'alice', '--password', 's3cret', '--vhost', 'alice', '--vhost', 'shared'),
@@ -55,4 +46,55 @@ test('user delete removes the user; a second delete is an error', async () => {
 test('a user needs a password, and a command needs an action', async () => {
   await assert.rejects(cli('user', 'add', 'dave'), /Missing required argument: password/);
   await assert.rejects(cli('user'), /Not enough non-option arguments/);
+});
+
+test('vhost limit set, list and clear on the database; a wrong name or value is one line', async () => {
+  await cli('vhost', 'add', 'lim');
+  assert.deepEqual(await cli('vhost', 'limit', 'set', 'lim', 'max-queues', '20'), ["vhost 'lim': max-queues 20"]);
+  assert.deepEqual(await cli('vhost', 'limit', 'list'), ['lim\tmax-queues=20']);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'lim', 'max-foo', '3'), /^Error: the limit must be max-connections or max-queues, got 'max-foo'$/);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'lim', 'max-queues', '1.5'), /the value must be a whole number, -1 or more, got 1.5/);
+  await assert.rejects(cli('vhost', 'limit', 'set', 'nowhere', 'max-queues', '1'), /^Error: no vhost 'nowhere'$/);
+  assert.deepEqual(await cli('vhost', 'limit', 'clear', 'lim', 'max-queues'), ["vhost 'lim': max-queues cleared"]);
+  assert.deepEqual(await cli('vhost', 'limit', 'list'), []);
+});
+
+test('permission set, list and clear on the database; unknown users and bad regexes are one line', async () => {
+  await cli('user', 'add', 'erin', '--password', 'pw');
+  await cli('vhost', 'add', 'team');
+  await cli('permission', 'set', 'erin', 'team', '--read', '^in$');
+  assert.deepEqual(await cli('permission', 'list', '--vhost', 'team'), ['erin\tteam\t.*\t.*\t^in$']);
+  await assert.rejects(cli('permission', 'set', 'nobody', 'team'), /^Error: no user 'nobody'$/);
+  await assert.rejects(cli('permission', 'set', 'erin', 'team', '--write', '('), /--write is not a valid regex/);
+  assert.deepEqual(await cli('permission', 'clear', 'erin', 'team'), ["permissions of 'erin' on 'team' cleared"]);
+  assert.deepEqual(await cli('permission', 'list', '--vhost', 'team'), []);
+});
+
+test('policy set, list and clear; a stored policy applies to a queue declared when the broker starts on the file', async () => {
+  assert.deepEqual(await cli('policy', 'set', 'short', '^lab\\.', '{"max-length": 2}', '--apply-to', 'queues', '--priority', '3'),
+    ["policy 'short' set in vhost '/'"]);
+  assert.deepEqual(await cli('policy', 'list', '--vhost', '/'), ['/\tshort\t^lab\\.\tqueues\t3\t{"max-length":2}']);
+  const sim = await startBrokerSim({ port: 0, dbPath: db });
+  try {
+    const conn = await amqp.connect(sim.url);
+    const ch = await conn.createChannel();
+    await ch.assertQueue('lab.q', { durable: false });
+    for (const b of ['1', '2', '3']) ch.sendToQueue('lab.q', Buffer.from(b));
+    const m = await ch.get('lab.q', { noAck: true });
+    assert.equal(m && m.content.toString(), '2', 'the policy\'s max-length dropped the oldest');
+    await conn.close();
+  } finally {
+    await sim.close();
+  }
+  assert.deepEqual(await cli('policy', 'clear', 'short'), ["policy 'short' cleared in vhost '/'"]);
+  assert.deepEqual(await cli('policy', 'list'), []);
+  await assert.rejects(cli('policy', 'clear', 'short'), /^Error: no policy 'short' in vhost '\/'$/);
+});
+
+test('a policy RabbitMQ would refuse is refused with its reason, on one line', async () => {
+  await assert.rejects(cli('policy', 'set', 'p', 'x', '{"max-length": "a"}'), /^Error: policy refused: <<"a">> is not a valid maximum length$/);
+  await assert.rejects(cli('policy', 'set', 'p', 'x', '{"nope": 1}'), /^Error: policy refused: \[\{<<"nope">>,1\}\] are not recognised policy settings$/);
+  await assert.rejects(cli('policy', 'set', 'p', 'x', '{max-length'), /^Error: the definition is not JSON: /);
+  await assert.rejects(cli('policy', 'set', 'p', 'x', '{"max-length": 1}', '--vhost', 'nowhere'), /^Error: no vhost 'nowhere'$/);
+  assert.deepEqual(await cli('policy', 'list'), []);
 });

@@ -6,7 +6,7 @@ import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Channel } from 'amqplib';
 import { forEachBroker } from '../../../test/support/brokers.ts';
-import { body, channel, channelClosed, closeAll, eventually } from './support/amqp.ts';
+import { body, channel, closeAll, eventually, expectChannelError } from './support/amqp.ts';
 
 /** Bodies in a queue, in order, taken with basic.get (no-ack) once `n` are there. */
 async function bodies(ch: Channel, q: string, n: number): Promise<string[]> {
@@ -19,15 +19,6 @@ async function bodies(ch: Channel, q: string, n: number): Promise<string[]> {
 
 async function queues(ch: Channel, names: string[]): Promise<void> {
   for (const q of names) await ch.assertQueue(q, { durable: false, autoDelete: false });
-}
-
-async function expectChannelError(url: string, act: (ch: Channel) => Promise<unknown>, code: number, text: RegExp): Promise<void> {
-  const { ch } = await channel(url);
-  const closed = channelClosed(ch);
-  act(ch).catch(() => {});
-  const err = await closed;
-  assert.equal(err.code, code, err.message);
-  assert.match(err.message, text);
 }
 
 const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

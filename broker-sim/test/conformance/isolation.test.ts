@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import amqp from 'amqplib';
 import { availableBrokers } from '../../../test/support/brokers.ts';
-import { closeAll, connect, within } from './support/amqp.ts';
+import { closeAll, connect, refusal, within } from './support/amqp.ts';
 import { cannotRun, rabbitmqctl } from './support/rabbitmqctl.ts';
 
 interface Perm { configure: string; write: string; read: string }
@@ -68,16 +68,6 @@ function externalAddress(): string | undefined {
     for (const a of list ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
   }
   return undefined;
-}
-
-async function refusal(url: string): Promise<string> {
-  try {
-    const c = await amqp.connect(url);
-    await c.close();
-    return 'connected';
-  } catch (err) {
-    return (err as Error).message;
-  }
 }
 
 async function channelError(url: string, act: (ch: amqp.Channel) => Promise<unknown>): Promise<{ code: number; message: string } | 'ok'> {
@@ -172,7 +162,8 @@ for (const kind of availableBrokers()) {
           const carol = rows.find((r) => r.name === narrow);
           assert.ok(carol, 'the user is stored');
           assert.doesNotMatch(carol.password_hash, /pw-carol/);
-          assert.match(carol.password_hash, /^scrypt\$/);
+          // RabbitMQ's rabbit_password_hashing_sha256: base64 of a 4-byte salt and a SHA-256 digest.
+          assert.match(carol.password_hash, /^sha256\$[A-Za-z0-9+/]{48}$/);
         } finally {
           db.close();
         }

@@ -17,7 +17,7 @@ export class MemoryStorage implements Storage {
   private waiting: (() => void)[] = [];
 
   load(): DurableState {
-    return { vhosts: [], users: [], permissions: [], queues: [], exchanges: [], bindings: [], messages: [], backlogs: [],
+    return { vhosts: [], users: [], permissions: [], vhostLimits: [], queues: [], exchanges: [], bindings: [], policies: [], messages: [], backlogs: [],
       lastMessageId: 0, events: [] };
   }
   saveVhost(): void { this.write(); }
@@ -25,6 +25,11 @@ export class MemoryStorage implements Storage {
   saveUser(): void { this.write(); }
   deleteUser(): void { this.write(); }
   savePermission(): void { this.write(); }
+  deletePermission(): void { this.write(); }
+  saveVhostLimit(): void { this.write(); }
+  deleteVhostLimit(): void { this.write(); }
+  savePolicy(): void { this.write(); }
+  deletePolicy(): void { this.write(); }
   saveQueue(): void { this.write(); }
   deleteQueue(): void { this.write(); }
   saveExchange(): void { this.write(); }

@@ -1,70 +1,27 @@
 /**
  * RabbitMQ's own command-line admin tool, rabbitmqadmin, pointed at broker-sim: it lists, declares,
- * publishes, gets, purges and deletes. The script is downloaded from the local RabbitMQ's management
- * plugin at test time (RabbitMQ serves it at /cli/rabbitmqadmin); without it the tests are skipped.
+ * publishes, gets, purges and deletes (rabbitmqadmin-support.ts fetches it; without it the tests are skipped).
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import amqp from 'amqplib';
 import { startBrokerSim, type BrokerSim } from '../../src/index.ts';
-
-const PYTHON = '/usr/bin/python3';
-const SOURCE = `${process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://127.0.0.1:15672'}/cli/rabbitmqadmin`;
-
-/** Fetches the script into dir; returns why it cannot run, or undefined. */
-async function download(dir: string): Promise<string | undefined> {
-  if (!existsSync(PYTHON)) return `${PYTHON} is not installed`;
-  try {
-    const res = await fetch(SOURCE, { signal: AbortSignal.timeout(5000) });
-    if (!res.ok) return `${SOURCE} answered HTTP ${res.status}`;
-    writeFileSync(join(dir, 'rabbitmqadmin'), await res.text());
-    return undefined;
-  } catch (err) {
-    return `cannot download ${SOURCE}: ${(err as Error).message}`;
-  }
-}
-
-interface Run { code: number; stdout: string; stderr: string }
+import { useRabbitmqadmin } from './rabbitmqadmin-support.ts';
 
 describe('rabbitmqadmin against broker-sim', () => {
   let sim: BrokerSim;
-  let dir: string;
-  let skip: string | undefined;
+  const rmq = useRabbitmqadmin(() => sim.managementUrl!);
+  const ok = (args: string[]): Promise<string> => rmq.ok(...args);
+  const admin = (args: string[], password = 'guest') => rmq.run(args, password);
 
-  /** Runs rabbitmqadmin asynchronously: broker-sim runs in this process and must keep answering. */
-  function admin(args: string[], password = 'guest'): Promise<Run> {
-    const port = new URL(sim.managementUrl!).port;
-    return new Promise((resolve) => {
-      execFile(PYTHON, [join(dir, 'rabbitmqadmin'), '-H', '127.0.0.1', '-P', port, '-u', 'guest', '-p', password, ...args],
-        { timeout: 20_000 }, (err, stdout, stderr) => {
-          resolve({ code: err ? Number((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
-        });
-    });
-  }
-
-  async function ok(args: string[]): Promise<string> {
-    const r = await admin(args);
-    assert.equal(r.code, 0, `rabbitmqadmin ${args.join(' ')} failed: ${r.stderr}${r.stdout}`);
-    return r.stdout;
-  }
-
-  before(async () => {
-    dir = mkdtempSync(join(tmpdir(), 'queuelab-rabbitmqadmin-'));
-    skip = await download(dir);
-    if (skip) console.log(`# rabbitmqadmin tests skipped: ${skip}`);
-    sim = await startBrokerSim({ port: 0, httpPort: 0 });
-  });
-
-  after(async () => {
-    await sim.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  before(async () => { sim = await startBrokerSim({ port: 0, httpPort: 0 }); });
+  after(() => sim.close());
 
   test('declare, list, publish and get a queue', async (t) => {
-    if (skip) return t.skip(skip);
+    if (rmq.skip) return t.skip(rmq.skip);
     assert.match(await ok(['declare', 'queue', 'name=tasks', 'durable=false']), /queue declared/);
     assert.match(await ok(['list', 'queues']), /\|\s+tasks\s+\|\s+0\s+\|/);
     assert.match(await ok(['publish', 'routing_key=tasks', 'payload=hello from rabbitmqadmin']), /Message published\n/);
@@ -78,7 +35,7 @@ describe('rabbitmqadmin against broker-sim', () => {
   });
 
   test('exchanges, bindings, the overview and vhosts', async (t) => {
-    if (skip) return t.skip(skip);
+    if (rmq.skip) return t.skip(rmq.skip);
     await ok(['declare', 'queue', 'name=logs-q', 'durable=true']);
     assert.match(await ok(['declare', 'exchange', 'name=logs', 'type=fanout']), /exchange declared/);
     assert.match(await ok(['declare', 'binding', 'source=logs', 'destination=logs-q']), /binding declared/);
@@ -92,7 +49,7 @@ describe('rabbitmqadmin against broker-sim', () => {
   });
 
   test('purge and delete a queue', async (t) => {
-    if (skip) return t.skip(skip);
+    if (rmq.skip) return t.skip(rmq.skip);
     assert.match(await ok(['list', 'queues']), /logs-q\s+\|\s+1\s+\|/);
     assert.match(await ok(['purge', 'queue', 'name=logs-q']), /queue purged/);
     assert.match(await ok(['list', 'queues']), /logs-q\s+\|\s+0\s+\|/);
@@ -101,9 +58,35 @@ describe('rabbitmqadmin against broker-sim', () => {
   });
 
   test('a wrong password is refused', async (t) => {
-    if (skip) return t.skip(skip);
+    if (rmq.skip) return t.skip(rmq.skip);
     const r = await admin(['list', 'queues'], 'wrong');
     assert.notEqual(r.code, 0);
     assert.match(r.stderr, /Access refused/);
+  });
+
+  test("export the whole broker and import it into another broker-sim: users log in there with their passwords", async (t) => {
+    if (rmq.skip) return t.skip(rmq.skip);
+    await ok(['declare', 'vhost', 'name=class']);
+    await ok(['declare', 'user', 'name=ann', 'password=ann-pw', 'tags=management']);
+    await ok(['declare', 'permission', 'vhost=class', 'user=ann', 'configure=.*', 'write=.*', 'read=.*']);
+    await ok(['-V', 'class', 'declare', 'queue', 'name=homework', 'durable=true']);
+    const file = join(tmpdir(), `queuelab-export-${process.pid}.json`);
+    t.after(() => rmSync(file, { force: true }));
+    await ok(['export', file]);
+    const other = await startBrokerSim({ port: 0, httpPort: 0 });
+    try {
+      const before = sim;
+      sim = other;
+      try {
+        await ok(['import', file]);
+        assert.match(await ok(['-V', 'class', 'list', 'queues']), /\|\s+homework\s+\|/);
+      } finally {
+        sim = before;
+      }
+      const conn = await amqp.connect(`amqp://ann:ann-pw@127.0.0.1:${other.port}/class`);
+      await conn.close();
+    } finally {
+      await other.close();
+    }
   });
 });

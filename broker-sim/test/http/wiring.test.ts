@@ -5,10 +5,11 @@
 import { after, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { httpOptions } from '../../src/cli/serve-command.ts';
+import { listDiscoveries } from '../../src/discovery.ts';
 import { ManagementPortTaken } from '../../src/http/server.ts';
 import { startBrokerSim, type BrokerSim } from '../../src/index.ts';
 import { scratchDir } from '../../../test/support/sim-process.ts';
@@ -91,7 +92,8 @@ describe('management API wiring', () => {
       const sim = await runCli(['--http-port', '0'], home);
       const url = /management API on (http:\/\/\S+)\/api\//.exec(sim.out)?.[1];
       assert.ok(url, `printed: ${sim.out}`);
-      const discovery = JSON.parse(readFileSync(join(home, 'broker-sim.json'), 'utf8')) as { managementUrl: string };
+      const [discovery] = listDiscoveries({ QUEUELAB_HOME: home });
+      assert.ok(discovery, 'the broker wrote its discovery entry');
       assert.equal(discovery.managementUrl, url);
       assert.equal((await fetch(`${url}/api/whoami`, { headers: auth })).status, 200);
       sim.stop();
@@ -108,7 +110,7 @@ describe('management API wiring', () => {
     try {
       const noHttp = await runCli(['--no-http'], home);
       assert.doesNotMatch(noHttp.out, /management API/);
-      assert.equal((JSON.parse(readFileSync(join(home, 'broker-sim.json'), 'utf8')) as { managementUrl: unknown }).managementUrl, null);
+      assert.equal(listDiscoveries({ QUEUELAB_HOME: home })[0]?.managementUrl, null);
       noHttp.stop();
       await noHttp.code;
       const taken = await runCli(['--http-port', String(port)], home);

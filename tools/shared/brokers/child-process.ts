@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readDiscovery, type Discovery } from '../../../broker-sim/src/discovery.ts';
+import { listDiscoveries, type Discovery } from '../../../broker-sim/src/discovery.ts';
 import { ToolError } from '../connect.ts';
 
 const root = new URL('../../../', import.meta.url).pathname;
@@ -98,8 +98,8 @@ export async function startSimInBackground(args: string[], env: NodeJS.ProcessEn
   child.unref();
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
     await new Promise((r) => setTimeout(r, 100));
-    const d = readDiscovery(env);
-    if (d && d.pid === child.pid) return d;
+    const d = listDiscoveries(env).find((e) => e.pid === child.pid);
+    if (d) return d;
     if (exited !== undefined) break;
   }
   if (exited === undefined) child.kill('SIGKILL');

@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { ArgsOf } from '../../run-cli.ts';
 import { dbOptions } from '../db-options.ts';
-import { withBroker } from './open-database.ts';
+import { change } from './admin.ts';
 
 const builder = (y: Argv) => dbOptions(y)
   .positional('name', { type: 'string', demandOption: true })
@@ -15,16 +15,15 @@ const builder = (y: Argv) => dbOptions(y)
 
 export const userAddCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'add <name>',
-  describe: 'Add a user (or change their password), with full rights on each --vhost (created if missing)',
+  describe: 'Add a user (or change their password), with full rights on each --vhost (created if missing); on the running broker at once',
   builder,
-  handler: (a) => {
-    withBroker(a, (b) => {
-      b.addUser(a.name, a.password, a.tags);
+  handler: async (a) => {
+    await change(a, async (admin) => {
+      await admin.putUser(a.name, a.password, a.tags);
       for (const v of a.vhost) {
-        b.addVhost(v);
-        b.setPermission({ user: a.name, vhost: v, configure: a.configure, write: a.write, read: a.read });
+        await admin.addVhost(v);
+        await admin.setPermission({ user: a.name, vhost: v, configure: a.configure, write: a.write, read: a.read });
       }
-    });
-    console.log(`user '${a.name}' saved${a.vhost.length ? ` with rights on ${a.vhost.map((v) => `'${v}'`).join(', ')}` : ''}`);
+    }, `user '${a.name}' saved${a.vhost.length ? ` with rights on ${a.vhost.map((v) => `'${v}'`).join(', ')}` : ''}`);
   },
 };

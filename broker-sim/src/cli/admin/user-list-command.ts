@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { ArgsOf } from '../../run-cli.ts';
 import { dbOptions } from '../db-options.ts';
-import { withBroker } from './open-database.ts';
+import { withAdmin } from './admin.ts';
 
 const builder = (y: Argv) => dbOptions(y);
 
@@ -10,10 +10,11 @@ export const userListCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'list',
   describe: 'List users and their vhosts',
   builder,
-  handler: (a) => withBroker(a, (b) => {
-    for (const u of b.users.values()) {
-      const vhosts = [...(b.permissions.get(u.name)?.keys() ?? [])].join(', ');
-      console.log(`${u.name}\t[${u.tags}]\t${vhosts}`);
+  handler: (a) => withAdmin(a, async (admin) => {
+    const permissions = await admin.permissions();
+    for (const u of await admin.users()) {
+      const vhosts = permissions.filter((p) => p.user === u.name).map((p) => p.vhost).join(', ');
+      console.log(`${u.name}\t[${u.tags.join(',')}]\t${vhosts}`);
     }
   }),
 };

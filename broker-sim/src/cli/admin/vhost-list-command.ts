@@ -2,7 +2,7 @@
 import type { Argv, CommandModule } from 'yargs';
 import type { ArgsOf } from '../../run-cli.ts';
 import { dbOptions } from '../db-options.ts';
-import { withBroker } from './open-database.ts';
+import { withAdmin } from './admin.ts';
 
 const builder = (y: Argv) => dbOptions(y);
 
@@ -10,5 +10,5 @@ export const vhostListCommand: CommandModule<object, ArgsOf<typeof builder>> = {
   command: 'list',
   describe: 'List vhosts',
   builder,
-  handler: (a) => withBroker(a, (b) => { for (const v of b.vhosts.keys()) console.log(v); }),
+  handler: (a) => withAdmin(a, async (admin) => { for (const v of await admin.vhosts()) console.log(v); }),
 };

@@ -19,6 +19,17 @@ export async function channel(url: string): Promise<{ conn: ChannelModel; ch: Ch
   return { conn, ch };
 }
 
+/** What refuses an AMQP connection: amqplib's error message, which names the broker's connection.close; 'connected' if none does. */
+export async function refusal(url: string): Promise<string> {
+  try {
+    const c = await amqp.connect(url);
+    await c.close();
+    return 'connected';
+  } catch (err) {
+    return (err as Error).message;
+  }
+}
+
 export async function closeAll(): Promise<void> {
   await Promise.all([...open].map((c) => within(2000, 'a connection to close', c.close()).catch(() => {})));
 }
@@ -31,6 +42,20 @@ export function channelClosed(ch: Channel): Promise<{ code: number; message: str
   return within(3000, 'the channel to be closed by the broker', new Promise((resolve) => {
     ch.once('error', (err: Error & { code: number }) => resolve({ code: err.code, message: err.message }));
   }));
+}
+
+/**
+ * Runs `act` on a channel of its own and checks the error the broker closes that channel with:
+ * its reply code and a pattern its text must match.
+ */
+export async function expectChannelError(url: string, act: (ch: Channel) => Promise<unknown>, code: number, text: RegExp): Promise<void> {
+  const { ch } = await channel(url);
+  const closed = channelClosed(ch);
+  act(ch).catch(() => {});
+  const err = await closed;
+  if (err.code !== code || !text.test(err.message)) {
+    throw new Error(`expected the channel closed with ${code} matching ${text}, got ${err.code}: ${err.message}`);
+  }
 }
 
 /** Collects n deliveries from a consumer that calls onMessage for each. */
