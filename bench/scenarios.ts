@@ -11,6 +11,7 @@ import {
   BODY, n, open, produceConsume, publishAll, qname, sleep, timed, untilCount, type Scenario,
 } from './measure.ts';
 import { SIM_NODE_FLAGS } from '../tools/shared/brokers/index.ts';
+import { loginScenario } from './login.ts';
 
 export type { Measure, Scenario, ScenarioResult } from './measure.ts';
 
@@ -173,4 +174,5 @@ export const scenarios: Scenario[] = [
     },
   },
   ...growthScenarios,
+  loginScenario,
 ];

@@ -1,27 +1,14 @@
 /**
  * Which language a copy of a lab is worked in, when the student has not said: the only one whose
- * files are there; else the one whose files differ from the committed starters; else (both or
+ * files are there; else the one whose files differ from the starters (labs-kit/starters.json, so
+ * a student's commits do not make their work look untouched); else (both or
  * neither do) the one changed last; TypeScript when nothing tells them apart (an untouched copy).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Lab } from '../labs/manifest.ts';
 import { EXTENSION, labFiles, LANGUAGES, type Language } from './language.ts';
-
-const root = resolve(new URL('../', import.meta.url).pathname);
-const starters = new Map<string, string | undefined>();
-
-/** A starter as committed (git's HEAD); the kit's labs/ file when there is no git. */
-function starter(lab: Lab, file: string): string | undefined {
-  const key = `${lab.dir}/${file}`;
-  if (!starters.has(key)) {
-    const git = spawnSync('git', ['-C', root, 'show', `HEAD:labs/${key}`], { encoding: 'utf8' });
-    const kitCopy = join(root, 'labs', key);
-    starters.set(key, git.status === 0 ? git.stdout : existsSync(kitCopy) ? readFileSync(kitCopy, 'utf8') : undefined);
-  }
-  return starters.get(key);
-}
+import { isStarter } from './starters.ts';
 
 export interface DetectedLanguage { language: Language; reason: string }
 
@@ -34,7 +21,7 @@ export function detectLanguage(lab: Lab, labDir: string): DetectedLanguage {
   }
   const changed = present.filter((l) => labFiles(lab, l).some((f) => {
     const path = join(labDir, f);
-    return existsSync(path) && readFileSync(path, 'utf8') !== starter(lab, f);
+    return existsSync(path) && !isStarter(lab, f, path);
   }));
   if (changed.length === 1) return { language: changed[0]!, reason: `its ${EXTENSION[changed[0]!]} files differ from the starters` };
   const newest = (l: Language): number => Math.max(...files(l).map((f) => statSync(f).mtimeMs));

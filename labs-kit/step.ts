@@ -23,6 +23,8 @@ export interface Step {
   name: string;
   /** Only on these brokers (e.g. a broker restart needs broker-sim); skipped elsewhere with the reason. */
   only?: { broker: 'sim'; reason: string };
+  /** Why the step cannot run here (e.g. no RabbitMQ cluster can be started): it is skipped with that reason. */
+  unavailable?(broker: 'sim' | 'rabbitmq'): string | undefined;
   run(ctx: GradeContext): Promise<void>;
 }
 

@@ -257,6 +257,40 @@ export const LABS: Lab[] = [
       ],
     },
   },
+  {
+    id: '15', dir: '15-queues-vs-logs', title: 'Queues vs logs', minutes: 45,
+    goal: 'The same events as a work queue (each taken once, gone when acked) and as a stream (replayed from the start by a late reader, from next by a live one, from a timestamp after a crash).',
+    programs: ['emit', 'reader'], todoStep: 1,
+    queues: ['orders', 'orders.log'], exchanges: [],
+    hints: {
+      ts: [
+        'emit.ts: `await channel.assertQueue(stream, { durable: true, arguments: { \'x-queue-type\': \'stream\' } })`.',
+        'reader.ts: `return /^\\d+$/.test(offset) ? Number(offset) : offset` gives x-stream-offset first, last, next or an offset.',
+        'reader.ts, after a crash: `if (saved) return { \'!\': \'timestamp\', value: saved.timestamp }`; the callback already skips offsets up to `saved.offset`.',
+      ],
+      python: [
+        "emit.py: `channel.queue_declare(queue=stream, durable=True, arguments={'x-queue-type': 'stream'})`.",
+        'reader.py: `return int(offset) if offset.isdigit() else offset` gives x-stream-offset first, last, next or an offset.',
+        "reader.py, after a crash: `if saved: return datetime.datetime.fromtimestamp(saved['timestamp'], tz=datetime.timezone.utc)` (pika sends a datetime as an AMQP timestamp).",
+      ],
+    },
+  },
+  {
+    id: '16', dir: '16-when-one-machine-is-not-enough', title: 'When one machine is not enough', minutes: 45,
+    goal: 'A three-node RabbitMQ cluster: a quorum queue replicated on three nodes; stop the leader\'s node mid-stream and see the consumer carry on with nothing confirmed lost; a classic queue on node loss.',
+    programs: ['producer', 'consumer'], todoStep: 1,
+    queues: ['orders.replicated'], exchanges: [],
+    hints: {
+      ts: [
+        'producer.ts: `await channel.assertQueue(queue, { durable: true, arguments: { \'x-queue-type\': \'quorum\' } })`.',
+        'A quorum queue has a replica on every node and a leader among them; when the leader\'s node goes, the others elect a new one and the consumers on them carry on.',
+      ],
+      python: [
+        "producer.py: `channel.queue_declare(queue=queue, durable=True, arguments={'x-queue-type': 'quorum'})`.",
+        "A quorum queue has a replica on every node and a leader among them; when the leader's node goes, the others elect a new one and the consumers on them carry on.",
+      ],
+    },
+  },
 ];
 
 export function findLab(idOrDir: string): Lab | undefined {

@@ -92,7 +92,9 @@ test('qlab reset 11 says what it removed; then lab 13 shows who holds what, as i
   assert.equal(consumerLines(seen), 2, seen);
 
   // Kill bob: his held tasks are back in ready, and his consumer line is gone.
+  // The second Ctrl-C once the first is seen: two sent at once can reach the worker as one signal.
   await tmux.keys(bob, 'C-c');
+  await tmux.waitFor(bob, /Ctrl-C again to stop now/, 20_000);
   await tmux.keys(bob, 'C-c');
   await stopped(bob);
   const again = await tmux.pane(inspect, env);

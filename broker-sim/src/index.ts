@@ -7,14 +7,15 @@ import { newAdminToken, writeAdminToken } from './admin-token.ts';
 import { Broker } from './core/broker.ts';
 import { scaledClock, systemClock, type Clock } from './core/clock.ts';
 import { ManagementPortTaken, startManagementServer, type ManagementServer } from './http/server.ts';
-import { AmqpListener } from './server/listener.ts';
+import { AmqpListener, LOOPBACK_HOSTS } from './server/listener.ts';
 import { BROKER_VERSION } from './server/server-properties.ts';
+import { DatabaseLock } from './store/lock.ts';
 import { SqliteStore } from './store/sqlite-store.ts';
 
 export interface BrokerSimOptions {
   /** AMQP port; 0 takes any free one. Default 5672. */
   port?: number;
-  /** Address to listen on. Default 127.0.0.1. */
+  /** Address to listen on. Default: 127.0.0.1 and ::1 both (LOOPBACK_HOSTS). */
   host?: string;
   /** SQLite file; ':memory:' keeps nothing. Default ':memory:' for the library, a file for the CLI. */
   dbPath?: string;
@@ -35,6 +36,11 @@ export interface BrokerSimOptions {
   limits?: Partial<import('./server/connection.ts').Limits>;
   /** Most connections open at once; more are closed at once. Default: no limit. */
   maxConnections?: number;
+  /**
+   * 'disk' (default): a confirm waits for an fsync, so it survives a power cut; 'process': it
+   * survives the broker being killed, not the machine (faster on slow disks).
+   */
+  durability?: 'disk' | 'process';
   /** Largest size of the database file, bytes; beyond it publishers are blocked. Default: no limit. */
   maxDbBytes?: number;
   /**
@@ -69,11 +75,21 @@ export function machineMemory(): number {
 }
 
 export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSim> {
-  const host = o.host ?? '127.0.0.1';
+  const host = o.host ?? LOOPBACK_HOSTS[0]!;
   const dbPath = o.dbPath ?? ':memory:';
   const log = o.log ?? (() => {});
-  const store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
-    { maxBytes: o.maxDbBytes });
+  // Before the database is opened: a second broker on the file must not touch it.
+  const lock = dbPath === ':memory:' ? undefined : DatabaseLock.take(dbPath);
+  if (lock?.previousCrashed) log('the last broker on this database did not stop cleanly: its stored messages come back redelivered, as on RabbitMQ');
+  let store: SqliteStore;
+  try {
+    store = new SqliteStore(dbPath, (err) => log(`store: commit failed, publishers blocked until it works again: ${err.message}`),
+      { maxBytes: o.maxDbBytes, durability: o.durability ?? 'disk', afterCrash: lock?.previousCrashed ?? false });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
+  const closeStore = (): void => { store.close(); lock?.release(); };
   store.onWritableChange((ok) => { if (ok) log('store: commits work again, publishers unblocked'); });
   const timeScale = o.timeScale ?? 1;
   const clock = o.clock ?? scaledClock(timeScale, systemClock);
@@ -82,17 +98,17 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
     const memory = { limit: o.maxMemory ?? Math.round(machineMemory() * DEFAULT_MEMORY_SHARE), base: process.memoryUsage.rss() };
     broker = new Broker(store, clock, { consumerTimeout: o.consumerTimeout, atMostOnce: o.atMostOnce, memory, log });
   } catch (err) {
-    store.close();
+    closeStore();
     throw err;
   }
-  const listener = new AmqpListener(broker, { host, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
+  const listener = new AmqpListener(broker, { host: o.host ?? LOOPBACK_HOSTS, port: o.port ?? 5672, heartbeat: scaledHeartbeat(o.heartbeat ?? 60, timeScale), log,
     ...(o.limits ? { limits: o.limits } : {}), ...(o.maxConnections !== undefined ? { maxConnections: o.maxConnections } : {}) });
   let port: number;
   try {
     port = await listener.listen();
   } catch (err) {
     broker.stop();
-    store.close();
+    closeStore();
     throw err;
   }
   let http: ManagementServer | undefined;
@@ -105,12 +121,14 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
   } catch (err) {
     await listener.close();
     broker.stop();
-    store.close();
+    closeStore();
     throw err;
   }
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+  const url = `amqp://guest:guest@${shownHost}:${port}`;
+  lock?.setUrl(url);
   return {
-    url: `amqp://guest:guest@${shownHost}:${port}`,
+    url,
     port,
     ...(http ? { managementUrl: http.url } : {}),
     dbPath,
@@ -121,7 +139,7 @@ export async function startBrokerSim(o: BrokerSimOptions = {}): Promise<BrokerSi
       await http?.close();
       await listener.close();
       broker.stop();
-      store.close();
+      closeStore();
     },
   };
 }

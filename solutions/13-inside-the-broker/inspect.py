@@ -35,5 +35,6 @@ for q in sorted(queues, key=lambda q: q['name']):
     # Statistics a broker has not computed yet are missing: count them as 0.
     print(f"queue {q['name']}: ready={q.get('messages_ready', 0)} unacked={q.get('messages_unacknowledged', 0)} consumers={q.get('consumers', 0)}")
 for c in consumers:
-    channel = c['channel_details']
-    print(f"consumer {c['consumer_tag']} on {c['queue']['name']} from {channel['connection_name']} (channel {channel['number']}) prefetch={c['prefetch_count']}")
+    # RabbitMQ sends channel_details as [] until it has statistics for the consumer's channel.
+    channel = c.get('channel_details') or {}
+    print(f"consumer {c['consumer_tag']} on {c['queue']['name']} from {channel.get('connection_name', '?')} (channel {channel.get('number', '?')}) prefetch={c['prefetch_count']}")

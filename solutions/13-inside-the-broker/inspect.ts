@@ -21,7 +21,8 @@ async function get<T>(path: string): Promise<T> {
 interface QueueInfo { name: string; messages_ready: number; messages_unacknowledged: number; consumers: number }
 interface ConsumerInfo {
   consumer_tag: string; prefetch_count: number; queue: { name: string };
-  channel_details: { connection_name: string; number: number };
+  /** RabbitMQ sends [] until it has statistics for the consumer's channel. */
+  channel_details: { connection_name?: string; number?: number };
 }
 
 const v = encodeURIComponent(vhost);
@@ -32,5 +33,6 @@ for (const q of queues.sort((a, b) => a.name.localeCompare(b.name))) {
   console.log(`queue ${q.name}: ready=${q.messages_ready ?? 0} unacked=${q.messages_unacknowledged ?? 0} consumers=${q.consumers ?? 0}`);
 }
 for (const c of consumers) {
-  console.log(`consumer ${c.consumer_tag} on ${c.queue.name} from ${c.channel_details.connection_name} (channel ${c.channel_details.number}) prefetch=${c.prefetch_count}`);
+  const channel = c.channel_details;
+  console.log(`consumer ${c.consumer_tag} on ${c.queue.name} from ${channel.connection_name ?? '?'} (channel ${channel.number ?? '?'}) prefetch=${c.prefetch_count}`);
 }

@@ -13,7 +13,8 @@ export const hasTmux = existsSync(TMUX);
 const root = new URL('../../', import.meta.url).pathname;
 
 export class TmuxSession {
-  readonly socket = `queuelab-test-${randomBytes(4).toString('hex')}`;
+  /** Named after the test run (scripts/run-tests.mjs), which kills what is left of it at its end. */
+  readonly socket = `queuelab-test-${process.env.QUEUELAB_TEST_RUN ?? 'solo'}-${randomBytes(4).toString('hex')}`;
   private panes = 0;
 
   constructor(private readonly width = 200, private readonly height = 50) {}

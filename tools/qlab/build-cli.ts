@@ -1,6 +1,7 @@
 /** qlab's command line, unparsed, so tests can run argv through it. */
 import yargs, { type Argv } from 'yargs';
 import { replCommand } from '../repl/repl-command.ts';
+import { classCommand } from './class/class-command.ts';
 import { gradeCommand } from './grade-command.ts';
 import { hintCommand } from './hint-command.ts';
 import { langCommand } from './lang-command.ts';
@@ -22,6 +23,7 @@ export function buildCli(argv: string[]): Argv {
     .command(startCommand)
     .command(resetCommand)
     .command(gradeCommand)
+    .command(classCommand)
     .command(replCommand)
     .strict()
     .help()

@@ -1,29 +1,39 @@
 /**
  * `qlab grade --submission DIR` grades one student's copy of the labs; `--submissions DIR` grades a
- * class (one folder per student) and writes a table as Markdown and JSON (and JUnit XML with --junit).
- * Each lab is graded in the language its submission is in (TypeScript or Python), and says which.
+ * class (one folder per student), students side by side (grade-pool.ts), and writes a table as
+ * Markdown and JSON (and JUnit XML with --junit). Each lab is graded in the language its submission
+ * is in (TypeScript or Python), and says which. `--bench N` grades N copies of solutions/ and says
+ * how long a student took.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Argv, CommandModule } from 'yargs';
 import type { ArgsOf } from '../../broker-sim/src/run-cli.ts';
 import { findLab, LABS, type Lab } from '../../labs/manifest.ts';
-import { detectLanguage } from '../../labs-kit/detect-language.ts';
-import { gradeLab } from '../../labs-kit/grade-lab.ts';
 import { TAG } from '../../labs-kit/language.ts';
-import { startBroker, type BrokerKind } from '../shared/brokers/index.ts';
+import { startRabbitMq, type RabbitMq } from '../shared/brokers/index.ts';
 import { ToolError } from '../shared/connect.ts';
-import { classJunit, classMarkdown, formatLabResult, type StudentResult } from './report.ts';
+import { findCopies } from './grade-flags.ts';
+import { cleanUpGrading, DEFAULT_JOBS, gradeClass, gradeSubmission, type Submission } from './grade-pool.ts';
+import { progressBar } from './grade-progress.ts';
+import { classJunit, classMarkdown, failedStep, formatLabResult, type StudentResult } from './report.ts';
+
+const root = new URL('../../', import.meta.url).pathname;
 
 const builder = (y: Argv) => y
   .option('submission', { type: 'string', describe: 'one student\'s folder (holding 01-hello-world/ … or labs/01-hello-world/ …)' })
   .option('submissions', { type: 'string', describe: 'a folder with one folder per student' })
-  .option('broker', { choices: ['sim', 'rabbitmq'] as const, default: 'sim' as const, describe: 'sim: a private broker-sim per run; rabbitmq: RABBITMQ_URL or testcontainers' })
+  .option('bench', { type: 'number', describe: 'grade this many copies of solutions/ and print the seconds per student (nothing written)' })
+  .option('broker', { choices: ['sim', 'rabbitmq'] as const, default: 'sim' as const, describe: 'sim: a private broker-sim per lab; rabbitmq: a private vhost per lab on RABBITMQ_URL (or testcontainers), deleted after' })
   .option('lab', { type: 'string', describe: 'grade only this lab (e.g. 03)' })
+  .option('jobs', { type: 'number', default: DEFAULT_JOBS, describe: 'students graded at once (default: four per core)' })
   .option('out', { type: 'string', default: 'grades', describe: 'file name (without extension) for the class table: .md and .json' })
   .option('junit', { type: 'string', describe: 'also write JUnit XML to this file' })
   .check((a) => {
-    if (!a.submission === !a.submissions) throw new Error('give exactly one of --submission DIR or --submissions DIR');
+    if ([a.submission, a.submissions, a.bench].filter((x) => x !== undefined).length !== 1) {
+      throw new Error('give exactly one of --submission DIR, --submissions DIR or --bench N');
+    }
     return true;
   });
 
@@ -36,48 +46,84 @@ export const gradeCommand: CommandModule<object, GradeArgs> = {
   handler: (a) => grade(a),
 };
 
-/** A student's lab folder: DIR/NN-name, or DIR/labs/NN-name for a whole copy of the kit. */
-export function labFolder(submission: string, lab: Lab): string {
-  const nested = join(submission, 'labs', lab.dir);
-  return existsSync(nested) ? nested : join(submission, lab.dir);
-}
-
-export async function gradeStudent(student: string, dir: string, labs: Lab[], broker: { url: string; kind: BrokerKind }): Promise<StudentResult> {
-  const results = [];
-  for (const lab of labs) {
-    const folder = labFolder(dir, lab);
-    results.push(await gradeLab(lab, folder, broker, detectLanguage(lab, folder).language));
-  }
-  return { student, labs: results };
-}
-
-/** Grades one student or a whole class on one broker, and writes the class table. */
+/** Grades one student or a whole class, and writes the class table; undoes everything on Ctrl-C. */
 async function grade(a: GradeArgs): Promise<void> {
   const labs = a.lab ? [findLab(a.lab) ?? fail(`no lab '${a.lab}'`)] : LABS;
-  const broker = await startBroker(a.broker);
+  const interrupted = (): void => { void cleanUpGrading().finally(() => process.exit(130)); };
+  process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+  const rabbitmq = a.broker === 'rabbitmq' ? await startRabbitMq() : undefined;
   try {
-    if (a.submission) {
-      if (!existsSync(a.submission)) fail(`no folder ${a.submission}`);
-      const r = await gradeStudent(a.submission, a.submission, labs, broker);
-      for (const l of r.labs) console.log(formatLabResult(l));
-      return;
-    }
-    const dir = a.submissions!;
-    if (!existsSync(dir)) fail(`no folder ${dir}`);
-    const students = readdirSync(dir).filter((s) => statSync(join(dir, s)).isDirectory()).sort();
-    const results: StudentResult[] = [];
-    for (const s of students) {
-      const r = await gradeStudent(s, join(dir, s), labs, broker);
-      results.push(r);
-      console.log(`${s}: ${r.labs.map((l) => `${l.lab.slice(0, 2)} ${l.score}/${l.total} ${TAG[l.language]}`).join(', ')}`);
-    }
-    const md = classMarkdown(results, labs.map((l) => l.dir));
-    writeFileSync(`${a.out}.md`, md);
-    writeFileSync(`${a.out}.json`, JSON.stringify({ broker: broker.kind, gradedAt: new Date().toISOString(), results }, null, 2) + '\n');
-    if (a.junit) writeFileSync(a.junit, classJunit(results));
-    console.log(`\n${md}\nwrote ${a.out}.md and ${a.out}.json${a.junit ? ` and ${a.junit}` : ''}`);
+    if (a.submission) return await gradeOne(a.submission, labs, rabbitmq);
+    if (a.bench !== undefined) return await bench(a.bench, labs, a.jobs, rabbitmq);
+    await gradeAll(a, labs, rabbitmq);
   } finally {
-    await broker.close();
+    await rabbitmq?.close();
+    process.off('SIGINT', interrupted).off('SIGTERM', interrupted);
+  }
+}
+
+async function gradeOne(dir: string, labs: Lab[], rabbitmq?: RabbitMq): Promise<void> {
+  if (!existsSync(dir)) fail(`no folder ${dir}`);
+  const r = await gradeSubmission({ student: dir, dir }, { labs, rabbitmq });
+  for (const l of r.labs) console.log(formatLabResult(l));
+}
+
+/** The students of a class folder: its sub-folders, by name. */
+function submissionsIn(dir: string): Submission[] {
+  if (!existsSync(dir)) fail(`no folder ${dir}`);
+  return readdirSync(dir).filter((s) => statSync(join(dir, s)).isDirectory()).sort().map((s) => ({ student: s, dir: join(dir, s) }));
+}
+
+function summaryLine(r: StudentResult): string {
+  return `${r.student}: ${r.labs.map((l) => `${l.lab.slice(0, 2)} ${l.score}/${l.total} ${TAG[l.language]}`).join(', ')}`;
+}
+
+function gradeWithBar(submissions: Submission[], labs: Lab[], jobs: number, rabbitmq?: RabbitMq): Promise<StudentResult[]> {
+  const bar = progressBar(submissions.length);
+  const quiet = process.stderr.isTTY;
+  return gradeClass(submissions, {
+    labs, jobs, rabbitmq,
+    onStudent: (r) => { bar.tick(r.student); if (!quiet) console.log(summaryLine(r)); },
+  }).finally(() => bar.done());
+}
+
+async function gradeAll(a: GradeArgs, labs: Lab[], rabbitmq?: RabbitMq): Promise<void> {
+  const submissions = submissionsIn(a.submissions!);
+  const results = await gradeWithBar(submissions, labs, a.jobs, rabbitmq);
+  if (process.stderr.isTTY) for (const r of results) console.log(summaryLine(r));
+  const flags = findCopies(submissions, labs);
+  const md = classMarkdown(results, labs.map((l) => l.dir), flags);
+  writeFileSync(`${a.out}.md`, md);
+  const json = { broker: a.broker, gradedAt: new Date().toISOString(), results, flags };
+  writeFileSync(`${a.out}.json`, JSON.stringify(json, null, 2) + '\n');
+  if (a.junit) writeFileSync(a.junit, classJunit(results));
+  console.log(`\n${md}\nwrote ${a.out}.md and ${a.out}.json${a.junit ? ` and ${a.junit}` : ''}`);
+}
+
+/** N students who each hand in solutions/, graded as a class: the time a class of N takes. */
+async function bench(n: number, labs: Lab[], jobs: number, rabbitmq?: RabbitMq): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'qlab-bench-'));
+  try {
+    const submissions = Array.from({ length: n }, (_, i) => {
+      const s = { student: `student-${String(i + 1).padStart(2, '0')}`, dir: join(dir, `s${i + 1}`) };
+      cpSync(join(root, 'solutions'), s.dir, { recursive: true, dereference: true, filter: (f) => !f.endsWith('.py') }); // graded as TypeScript
+      return s;
+    });
+    const started = Date.now();
+    const cpu = process.cpuUsage();
+    const results = await gradeWithBar(submissions, labs, jobs, rabbitmq);
+    const secs = (Date.now() - started) / 1000;
+    const used = process.cpuUsage(cpu);
+    const passed = results.reduce((k, r) => k + r.labs.filter((l) => l.passed).length, 0);
+    console.log(`graded ${n} submissions × ${labs.length} labs with ${jobs} at once in ${secs.toFixed(1)} s: `
+      + `${(secs / n).toFixed(2)} s per student; ${passed}/${n * labs.length} labs passed; `
+      + `the grading process (brokers and graders, not the programs) used ${((used.user + used.system) / 1e6).toFixed(1)} s of CPU`);
+    // A copy of solutions/ should pass everywhere: a failure here is the machine's load or a grader's.
+    for (const r of results) {
+      for (const l of r.labs.filter((x) => !x.passed)) console.log(`  ${r.student} ${l.lab}: ${Object.values(failedStep(l) ?? {}).join(': ')}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 

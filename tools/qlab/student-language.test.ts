@@ -7,7 +7,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findPython, pythonMissing } from '../../labs-kit/python.ts';
@@ -16,6 +16,7 @@ const root = new URL('../../', import.meta.url).pathname;
 const skip = findPython() ? false : pythonMissing();
 let kit = '';
 let home = '';
+const git = (...args: string[]): void => { execFileSync('git', ['-C', kit, '-c', 'user.name=kit', '-c', 'user.email=kit@example.org', ...args], { stdio: 'ignore' }); };
 
 before(() => {
   kit = mkdtempSync(join(tmpdir(), 'qlab-kit-'));
@@ -23,10 +24,9 @@ before(() => {
   const left = new Set(['node_modules', '.git', 'dist', '.queuelab', 'scratch']);
   cpSync(root, kit, { recursive: true, filter: (src) => !left.has(src.slice(root.length).split('/')[0]!) });
   symlinkSync(realpathSync(join(root, 'node_modules')), join(kit, 'node_modules'));
-  const git = (...args: string[]): void => { execFileSync('git', ['-C', kit, ...args], { stdio: 'ignore' }); };
   git('init', '-q');
   git('add', '-A');
-  git('-c', 'user.name=kit', '-c', 'user.email=kit@example.org', 'commit', '-qm', 'the kit');
+  git('commit', '-qm', 'the kit');
 });
 after(() => {
   rmSync(kit, { recursive: true, force: true });
@@ -47,8 +47,10 @@ function qlab(...args: string[]): Promise<{ code: number | null; out: string }> 
 
 const solve = (lab: string, file: string): void => cpSync(join(kit, 'solutions', lab, file), join(kit, 'labs', lab, file));
 
-test('without qlab lang, verify grades the language of the files the student changed', { skip }, async () => {
+test('without qlab lang, verify grades the language of the files the student changed, committed or not', { skip }, async () => {
   solve('01-hello-world', 'send.py');
+  // A student who commits their work: it still differs from the starters.
+  git('commit', '-qam', 'my send.py');
   const r = await qlab('verify', '01');
   assert.equal(r.code, 1, r.out);
   assert.match(r.out, /Grading your Python files of lab 01 \(its \.py files differ from the starters; `qlab lang python\|ts` to choose\)/);
@@ -66,7 +68,7 @@ test('qlab lang python, then verify 02: the starter fails at its TODO\'s step, t
   assert.match(starter.out, /✘ 02-work-queues Work queues \(Python\): 0\/2 steps/);
   assert.match(starter.out, /✘ new_task\.py sends the words of its command line as the task\n\s+expected the task "First message\.", got "Hello World!"/);
   const hint = await qlab('hint', '02');
-  assert.match(hint.out, /hint 1: new_task\.py: `' '\.join\(sys\.argv\[1:\]\) or 'Hello World!'`/);
+  assert.match(hint.out, /hint 1 of 2: new_task\.py: `' '\.join\(sys\.argv\[1:\]\) or 'Hello World!'`/);
   solve('02-work-queues', 'new_task.py');
   solve('02-work-queues', 'worker.py');
   const solved = await qlab('verify', '02');
@@ -77,4 +79,33 @@ test('qlab lang python, then verify 02: the starter fails at its TODO\'s step, t
   const wrong = await qlab('lang', 'rust');
   assert.equal(wrong.code, 1);
   assert.match(wrong.out, /^qlab: no language 'rust': python or ts$/m);
+});
+
+test('qlab verify reports a syntax error in a lab file with its file:line, in both languages', async (t) => {
+  writeFileSync(join(kit, 'labs', '03-acknowledgements', 'worker.ts'), "import amqp from 'amqplib';\nconst queue = ;\n");
+  const ts = await qlab('verify', '03', '--lang', 'ts');
+  assert.equal(ts.code, 1, ts.out);
+  assert.match(ts.out, /syntax error: worker\.ts:2:15: Unexpected ";"/);
+  if (skip) { t.diagnostic(`Python not checked: ${skip}`); return; }
+  writeFileSync(join(kit, 'labs', '03-acknowledgements', 'worker.py'), 'import pika\nif True\n    pass\n');
+  const py = await qlab('verify', '03', '--lang', 'python');
+  assert.equal(py.code, 1, py.out);
+  assert.match(py.out, /syntax error: worker\.py:2:\d+: SyntaxError: expected ':'/);
+});
+
+test('qlab hint gives one hint at a time, the next on each call, all with --all', async () => {
+  const first = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(first.out, /^hint 1 of 3: `assertQueue/m);
+  assert.doesNotMatch(first.out, /hint 2 of 3/);
+  assert.match(first.out, /`qlab hint 06` again for the next one/);
+  const second = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(second.out, /^hint 2 of 3: An existing queue cannot change its durability/m);
+  assert.doesNotMatch(second.out, /hint 1 of 3/);
+  const third = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(third.out, /^hint 3 of 3: `const \{ messageCount \}/m);
+  assert.match(third.out, /The step-by-step guide: labs\/06-durability\/README\.md/);
+  const again = await qlab('hint', '06', '--lang', 'ts');
+  assert.match(again.out, /hint 1 of 3[\s\S]*hint 3 of 3[\s\S]*That was the last hint/);
+  const all = await qlab('hint', '06', '--all', '--lang', 'python');
+  assert.equal((all.out.match(/^hint \d of 3:/gm) ?? []).length, 3, all.out);
 });

@@ -6,7 +6,7 @@ import type { Lab } from '../../labs/manifest.ts';
 import { gradeLab } from '../../labs-kit/grade-lab.ts';
 import { LANGUAGE_NAME } from '../../labs-kit/language.ts';
 import { startBroker, type BrokerKind } from '../shared/brokers/index.ts';
-import { brokerOption, chooseLab } from './choose-lab.ts';
+import { brokerOption, chooseLab, nextStep } from './choose-lab.ts';
 import { markDone } from './progress.ts';
 import { formatLabResult } from './report.ts';
 import { langOption, studentLanguage } from './student-language.ts';
@@ -26,7 +26,7 @@ export async function verify(lab: Lab, brokerKind: BrokerKind, lang?: string): P
     console.log(formatLabResult(r));
     if (r.passed) {
       markDone(lab.dir, language);
-      console.log(`\nLab ${lab.id} is done. Next: \`qlab verify ${String(Number(lab.id) + 1).padStart(2, '0')}\` when you have worked on it.`);
+      console.log(`\n${nextStep(lab)}`);
     } else {
       console.log(`\nNot yet. \`qlab hint ${lab.id}\` gives a hint.`);
     }

@@ -28,6 +28,9 @@ test('combinations that cannot do what they promise are refused, each with its r
   assert.match(flagProblem({ ...ok, concurrency: 3 })!, /^--concurrency 3 needs --acknowledge: with auto-ack the broker ignores prefetch/);
   assert.match(flagProblem({ concurrency: 3, acknowledge: true, block: true })!, /^--block with --concurrency 3: .* one after another/);
   assert.match(flagProblem({ concurrency: 3, acknowledge: true, block: false, prefetch: 2 })!, /^--prefetch 2 is less than --concurrency 3/);
+  assert.match(flagProblem({ ...ok, nackEvery: 2 })!, /^--nack-every 2 needs --acknowledge: with auto-ack the broker has already forgotten the message, so there is nothing to nack$/);
+  assert.match(flagProblem({ ...ok, rejectEvery: 3 })!, /^--reject-every 3 needs --acknowledge: .* nothing to reject$/);
+  assert.equal(flagProblem({ ...ok, acknowledge: true, nackEvery: 2, rejectEvery: 3 }), undefined);
 });
 
 test('a refused combination is one line on stderr and exit code 1, before connecting', () => {
@@ -36,6 +39,12 @@ test('a refused combination is one line on stderr and exit code 1, before connec
   const lines = r.stderr.split('\n').filter((l) => l && !l.includes('nodedir'));
   assert.equal(lines.length, 1, r.stderr);
   assert.match(lines[0]!, /^qprocessor: --concurrency 3 needs --acknowledge/);
+});
+
+test('--nack-every without --acknowledge is refused in one line, before connecting', () => {
+  const r = spawnSync(process.execPath, [`${root}bin/qprocessor.js`, '-q', 'x', '--nack-every', '2', '--url', 'amqp://guest:guest@127.0.0.1:1'], { encoding: 'utf8' });
+  assert.equal(r.status, 1);
+  assert.match(r.stderr, /^qprocessor: --nack-every 2 needs --acknowledge/m);
 });
 
 test('--help lists --concurrency, --block and --prefetch with their defaults', async () => {

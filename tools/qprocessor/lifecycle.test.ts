@@ -59,6 +59,20 @@ forEachBroker('qprocessor and qlab repl, beyond messages', (broker) => {
     assert.match(w.out(), /summary: received 2, acked 2, lost 0, nacked 0, rejected 0, redelivered seen 0/);
   });
 
+  test('the first Ctrl-C finishes the current message and says a second one stops now; the second still prints the summary', async () => {
+    const queue = broker.name('sigint2');
+    const w = run('qprocessor', ['-q', queue, '--delay-per-char', '1', '--acknowledge']);
+    await waitFor(w, /waiting for messages/, 'the worker to start');
+    await send(queue, ['a long task of thirty characters']);
+    await waitFor(w, /RECEIVED/, 'the task to start');
+    w.child.kill('SIGINT');
+    await waitFor(w, /stopping: finishing the current message; Ctrl-C again to stop now/, 'the first Ctrl-C');
+    w.child.kill('SIGINT');
+    assert.equal(await w.exited, 130);
+    assert.match(w.out(), /stopped now: the messages in progress were not finished/);
+    assert.match(w.out(), /summary: received 1, acked 0, lost 0/);
+  });
+
   test('an unknown vhost is one line saying what to check, and exit code 1', async () => {
     const u = new URL(broker.url);
     u.pathname = `/no-such-vhost-${randomBytes(3).toString('hex')}`;
@@ -80,6 +94,32 @@ forEachBroker('qprocessor and qlab repl, beyond messages', (broker) => {
     r.child.stdin!.write(`await channel.deleteQueue('${queue}')\n`);
     await waitFor(r, /'Hello World!'/, 'the message read back in the REPL');
     assert.match(r.out(), /\n?1\n/, 'checkQueue counted the message');
+    r.child.stdin!.end('.exit\n');
+    assert.equal(await r.exited, 0);
+  });
+
+  test('qlab repl: errors are one line, amqplib objects are short, and it reconnects when the broker drops it', async () => {
+    const queue = broker.name('repl-errors');
+    const r = run('qlab', ['repl'], 'pipe');
+    await waitFor(r, /ready: connection, channel/, 'the REPL');
+    r.child.stdin!.write(`await channel.checkQueue('${queue}')\n`);
+    await waitFor(r, /Uncaught Operation failed: QueueDeclare; 404 \(NOT-FOUND\)/, 'a one-line error');
+    await waitFor(r, /channel closed by the broker: .*404[\s\S]*a new channel is open/, 'a new channel');
+    assert.doesNotMatch(r.out(), /^\s+at /m, 'no stack');
+    r.child.stdin!.write('await connection.createChannel()\n');
+    await waitFor(r, /\[Channel \d+\]/, 'a short channel');
+    const api = new ManagementClient({ url: broker.managementUrl!, username: 'guest', password: 'guest' });
+    let conn;
+    const deadline = Date.now() + 15_000;
+    while (!(conn = (await api.getConnections()).find((c) => c.user_provided_name === 'qlab repl' || c.client_properties?.connection_name === 'qlab repl'))) {
+      if (Date.now() > deadline) throw new Error('no qlab repl connection in the management API');
+      await new Promise((res) => setTimeout(res, 250));
+    }
+    await api.closeConnection(conn.name, 'the test closes it');
+    await waitFor(r, /connection lost[\s\S]*reconnected: connected to/, 'the REPL to reconnect');
+    r.child.stdin!.write(`(await channel.assertQueue('${queue}', { durable: false })).queue\n`);
+    await waitFor(r, new RegExp(`'${queue.replace(/\./g, '\\.')}'`), 'the new channel to work');
+    r.child.stdin!.write(`await channel.deleteQueue('${queue}')\n`);
     r.child.stdin!.end('.exit\n');
     assert.equal(await r.exited, 0);
   });

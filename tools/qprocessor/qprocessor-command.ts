@@ -48,8 +48,11 @@ const isCount = (n: number, min: number): boolean => Number.isInteger(n) && n >=
  * What is wrong with a combination of flags, in one line, or undefined. Refused: combinations that
  * cannot do what they promise.
  */
-export function flagProblem(a: Pick<QprocessorArgs, 'concurrency' | 'prefetch' | 'acknowledge' | 'block'>): string | undefined {
+export function flagProblem(a: Pick<QprocessorArgs, 'concurrency' | 'prefetch' | 'acknowledge' | 'block'> & Partial<Pick<QprocessorArgs, 'nackEvery' | 'rejectEvery'>>): string | undefined {
   const n = a.concurrency;
+  for (const [flag, every] of [['--nack-every', a.nackEvery], ['--reject-every', a.rejectEvery]] as const) {
+    if (every && !a.acknowledge) return `${flag} ${every} needs --acknowledge: with auto-ack the broker has already forgotten the message, so there is nothing to ${flag === '--nack-every' ? 'nack' : 'reject'}`;
+  }
   if (!isCount(n, 1)) return `--concurrency must be a whole number from 1 to ${MAX_PREFETCH} (got ${n})`;
   if (a.prefetch !== undefined && !isCount(a.prefetch, 0)) return `--prefetch must be a whole number from 0 (unlimited) to ${MAX_PREFETCH} (got ${a.prefetch})`;
   if (n === 1) return undefined;
@@ -104,21 +107,33 @@ export async function runWorker(a: QprocessorArgs): Promise<void> {
   let backoff = 1000;
   const prefetch = effectivePrefetch(a);
 
+  const summary = (): void => {
+    const parallel = a.concurrency > 1 ? `; at most ${peak} at once (of ${a.concurrency})` : '';
+    print('INFO', `summary: received ${total.received}, acked ${total.acked}, lost ${total.lost}, nacked ${total.nacked}, rejected ${total.rejected}, redelivered seen ${total.redelivered}${parallel}`);
+  };
   const finish = async (): Promise<void> => {
     if (stopping) return;
     stopping = true;
     const n = current?.inFlight ?? 0;
-    print('INFO', a.concurrency === 1 ? 'stopping: finishing the current message' : `stopping: finishing the ${n} message${n === 1 ? '' : 's'} in progress`);
+    const what = a.concurrency === 1 ? 'the current message' : `the ${n} message${n === 1 ? '' : 's'} in progress`;
+    print('INFO', `stopping: finishing ${what}; Ctrl-C again to stop now`);
     const s = current ? await current.stop() : undefined;
     if (s) add(total, s);
     // A clean close sends what is still buffered (the last acks) before the process ends.
     await connection?.close().catch(() => {});
     peak = Math.max(peak, current?.peak ?? 0);
-    const parallel = a.concurrency > 1 ? `; at most ${peak} at once (of ${a.concurrency})` : '';
-    print('INFO', `summary: received ${total.received}, acked ${total.acked}, lost ${total.lost}, nacked ${total.nacked}, rejected ${total.rejected}, redelivered seen ${total.redelivered}${parallel}`);
+    summary();
     process.exit(0);
   };
-  process.once('SIGINT', finish);
+  /** A second Ctrl-C: no waiting for the work in progress (the broker requeues what was not acked). */
+  const stopNow = (): void => {
+    if (current) add(total, current.summary);
+    peak = Math.max(peak, current?.peak ?? 0);
+    print('INFO', 'stopped now: the messages in progress were not finished (unacknowledged ones go back to the queue)');
+    summary();
+    process.exit(130);
+  };
+  process.on('SIGINT', () => { if (stopping) stopNow(); else void finish(); });
   process.once('SIGTERM', finish);
 
   for (;;) {

@@ -2,12 +2,14 @@
 import { hideBin } from 'yargs/helpers';
 import { ManagementClient } from '../shared/management-client.ts';
 import { runCli } from '../../broker-sim/src/run-cli.ts';
+import { startClassView } from './class-view.ts';
 import { startDashboard } from './dashboard.ts';
-import { buildCli, DEFAULT_WEB_PORT, resolveManagement, webVhost, type QtopArgs } from './qtop-command.ts';
+import { buildCli, checkUrlAnswers, DEFAULT_WEB_PORT, resolveManagement, webVhost, type QtopArgs } from './qtop-command.ts';
 import { pageAddress, startWebRelay } from './web-relay.ts';
 
 await runCli('qtop', buildCli(hideBin(process.argv)).command('$0', false, () => {}, async (argv) => {
   const a = argv as unknown as QtopArgs;
+  await checkUrlAnswers(a);
   const m = resolveManagement(a);
   if (a.web) {
     const relay = await startWebRelay({ managementUrl: m.url, host: a.webHost ?? '127.0.0.1', port: a.webPort ?? DEFAULT_WEB_PORT, log: (l) => console.error(l) });
@@ -19,5 +21,6 @@ await runCli('qtop', buildCli(hideBin(process.argv)).command('$0', false, () => 
     return;
   }
   const client = new ManagementClient({ url: m.url, username: m.username, password: m.password, timeoutMs: 3000 });
+  if (a.class) return void startClassView({ client, source: m.url, intervalMs: a.interval * 1000 });
   startDashboard({ client, source: m.url, intervalMs: a.interval * 1000, ...(a.vhost ? { vhost: a.vhost } : {}) });
 }));

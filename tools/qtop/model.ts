@@ -43,12 +43,22 @@ export class Model {
   showDetails = true;
   /** Log lines of the broker this dashboard runs in (npm start), newest last. */
   readonly log: string[] = [];
+  /** The selected queue by name, so that the selection stays on it when other queues appear. */
+  private selectedKey: string | undefined;
+  /**
+   * Worker names by consumer tag, remembered: an event about a consumer that has gone (its lease
+   * released) still names the worker it was.
+   */
+  private readonly workers = new Map<string, string>();
 
   constructor(readonly source: string) {}
 
   update(s: Snapshot): void {
     this.snapshot = s;
     this.error = undefined;
+    const named = this.connectionNames();
+    for (const c of s.consumers) this.workers.set(c.consumer_tag, named.get(c.channel_details.connection_name) ?? c.consumer_tag);
+    if (this.workers.size > 10_000) this.workers.clear();
     for (const q of s.queues) {
       const key = queueKey(q);
       const h = this.history.get(key) ?? [];
@@ -56,11 +66,17 @@ export class Model {
       if (h.length > HISTORY) h.splice(0, h.length - HISTORY);
       this.history.set(key, h);
     }
+    const at = this.selectedKey === undefined ? -1 : this.rows().findIndex((q) => queueKey(q) === this.selectedKey);
+    if (at >= 0) this.selected = at;
     this.clampSelection();
   }
 
+  /**
+   * A refresh failed. A broker-sim that no longer answers has stopped (npm start ended): said so,
+   * rather than the refusal's guesses about RabbitMQ's management plugin.
+   */
   fail(reason: string): void {
-    this.error = reason;
+    this.error = this.brokerSim && /connection refused/.test(reason) ? STOPPED : reason;
   }
 
   get brokerSim(): boolean { return this.snapshot?.overview.product_name === 'broker-sim'; }
@@ -94,6 +110,7 @@ export class Model {
   cycleSort(): void {
     this.sort = SORT_KEYS[(SORT_KEYS.indexOf(this.sort) + 1) % SORT_KEYS.length]!;
     this.selected = 0;
+    this.clampSelection();
   }
 
   /** All vhosts, then each vhost that has queues, in turn. */
@@ -102,40 +119,73 @@ export class Model {
     const i = this.vhost === undefined ? -1 : vhosts.indexOf(this.vhost);
     this.vhost = i + 1 < vhosts.length ? vhosts[i + 1] : undefined;
     this.selected = 0;
+    this.clampSelection();
   }
 
   setFilter(text: string): void {
     this.filter = text;
     this.selected = 0;
+    this.clampSelection();
   }
 
-  /** Consumers of the selected queue, each with the unacknowledged count of its channel. */
-  consumersOfSelected(): { tag: string; connection: string; channel: number; prefetch: number; unacked: number }[] {
+  /**
+   * Consumers of the selected queue: the worker (its connection's client-provided name, e.g.
+   * qprocessor's --name, else the connection), its channel's unacknowledged count, and whether it
+   * consumes with auto-ack (then what it holds is invisible to the broker).
+   */
+  consumersOfSelected(): { tag: string; connection: string; channel: number; prefetch: number; unacked: number; autoAck: boolean }[] {
     const q = this.selectedQueue();
     const s = this.snapshot;
     if (!q || !s) return [];
     const unackedByChannel = new Map(s.channels.map((c) => [c.name, c.messages_unacknowledged ?? 0]));
-    // The name a client gave its connection (qprocessor --name), where it gave one.
-    const named = new Map(s.connections.map((c) => [c.name, c.user_provided_name ?? (c.client_properties?.connection_name as string | undefined)]));
+    const named = this.connectionNames();
     return s.consumers
       .filter((c) => c.queue.name === q.name && c.queue.vhost === q.vhost)
       .map((c) => ({
         tag: c.consumer_tag, connection: named.get(c.channel_details.connection_name) ?? c.channel_details.connection_name, channel: c.channel_details.number,
-        prefetch: c.prefetch_count, unacked: unackedByChannel.get(c.channel_details.name) ?? 0,
+        prefetch: c.prefetch_count, unacked: unackedByChannel.get(c.channel_details.name) ?? 0, autoAck: c.ack_required === false,
       }));
   }
 
-  /** broker-sim: the selected queue's leases, soonest deadline first. */
-  leasesOfSelected(): UnackedDelivery[] {
+  /** broker-sim: the selected queue's leases, soonest deadline first, each with the worker holding it. */
+  leasesOfSelected(): (UnackedDelivery & { worker: string })[] {
     const q = this.selectedQueue();
-    return (this.snapshot?.leases ?? []).filter((l) => q && l.queue === q.name && l.vhost === q.vhost);
+    const named = this.connectionNames();
+    return (this.snapshot?.leases ?? [])
+      .filter((l) => q && l.queue === q.name && l.vhost === q.vhost)
+      .map((l) => ({ ...l, worker: named.get(l.connection) ?? (l.consumer_tag ? this.workerOf(l.consumer_tag) : 'basic.get') }));
+  }
+
+  /** The worker a consumer tag belongs (or belonged) to: its connection's name, else the tag. */
+  workerOf(tag: string): string {
+    return this.workers.get(tag) ?? tag;
+  }
+
+  /** The consumers the header counts: those of the queues in the table's vhost, as the rows count them. */
+  consumerCount(): number {
+    return (this.snapshot?.queues ?? []).filter((q) => this.vhost === undefined || q.vhost === this.vhost)
+      .reduce((sum, q) => sum + (q.consumers ?? 0), 0);
+  }
+
+  /** Connection name → the name its client gave it (qprocessor --name), where it gave one. */
+  private connectionNames(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const c of this.snapshot?.connections ?? []) {
+      const given = c.user_provided_name ?? (c.client_properties?.connection_name as string | undefined);
+      if (given) out.set(c.name, given);
+    }
+    return out;
   }
 
   private clampSelection(): void {
-    const n = this.rows().length;
-    this.selected = Math.max(0, Math.min(this.selected, n - 1));
+    const rows = this.rows();
+    this.selected = Math.max(0, Math.min(this.selected, rows.length - 1));
+    const q = rows[this.selected];
+    this.selectedKey = q ? queueKey(q) : undefined;
   }
 }
+
+export const STOPPED = 'broker-sim stopped — waiting for it to start again';
 
 export function queueKey(q: { vhost: string; name: string }): string {
   return `${q.vhost}/${q.name}`;

@@ -3,13 +3,17 @@
  * broker-sim that `npm start` runs; `--url` (an AMQP URL, as the other tools take) points it at a
  * RabbitMQ, whose management API is on port 15672 of the same host.
  */
+import { connect } from 'node:net';
 import yargs, { type Argv } from 'yargs';
+import { ToolError } from '../shared/connect.ts';
 import { chooseAmqpUrl, chooseManagementUrl, MANAGEMENT_URL_CHAIN } from '../../broker-sim/src/discovery.ts';
 
 export interface QtopArgs {
   url?: string; managementUrl?: string; username?: string; password?: string; vhost?: string; interval: number;
   /** --web and its address; absent where the arguments are made by hand (the defaults then). */
   web?: boolean; webHost?: string; webPort?: number;
+  /** The class view (class-view.ts) instead of the queue dashboard. */
+  class?: boolean;
 }
 
 /** Where `qtop --web` serves the broker view unless told otherwise (the next free port when taken). */
@@ -25,6 +29,7 @@ export function buildCli(argv: string[]): Argv<QtopArgs> {
     .option('password', { type: 'string', describe: 'password (default: the URL\'s, else guest)' })
     .option('vhost', { type: 'string', describe: 'show only this vhost (default: every vhost you may see; v cycles)' })
     .option('interval', { type: 'number', default: 1, describe: 'seconds between refreshes' })
+    .option('class', { type: 'boolean', default: false, describe: 'the class view: one row per student vhost (connections, queues, messages, consumers, last activity); best as an administrator' })
     .option('web', { type: 'boolean', default: false, describe: 'serve the broker view, a web page, instead of the terminal dashboard (it relays the management API, so it works for RabbitMQ too)' })
     .option('web-port', { type: 'number', default: DEFAULT_WEB_PORT, describe: 'port of the web page with --web (taken: the next free one; 0 = any)' })
     .option('web-host', { type: 'string', default: '127.0.0.1', describe: 'address the web page listens on with --web' })
@@ -56,4 +61,20 @@ export function webVhost(a: QtopArgs, env: NodeJS.ProcessEnv = process.env): str
   const given = a.url || env.AMQP_URL;
   const path = given ? new URL(given).pathname : '';
   return path.length > 1 ? decodeURIComponent(path.slice(1)) : undefined;
+}
+
+/**
+ * With --url, its broker must answer: otherwise the management API beside it (port 15672 of the
+ * host) may be another broker's, and qtop would silently show that one.
+ */
+export async function checkUrlAnswers(a: QtopArgs, timeoutMs = 3000): Promise<void> {
+  if (!a.url || a.managementUrl) return;
+  const u = new URL(a.url);
+  const port = Number(u.port || 5672);
+  const answered = await new Promise<boolean>((resolve) => {
+    const socket = connect({ host: u.hostname, port, timeout: timeoutMs }, () => { socket.destroy(); resolve(true); });
+    socket.on('error', () => resolve(false));
+    socket.on('timeout', () => { socket.destroy(); resolve(false); });
+  });
+  if (!answered) throw new ToolError(`nothing answers at ${u.hostname}:${port} (--url): is the broker running there? (or give --management-url)`);
 }

@@ -1,7 +1,7 @@
 /**
  * qtop and `npm start`'s dashboard in real tmux panes of 80×24: broker-sim runs with its dashboard
  * in one pane, qtop watches it from another, a publisher and a consumer act, and capture-pane shows
- * the new counts in both. q in the broker's pane stops the broker.
+ * the new counts in both. Ctrl-C in the broker's pane stops the broker, and says where its data is.
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -51,7 +51,25 @@ test('npm start shows the dashboard; qtop in another pane shows the same counts 
   } finally {
     await c.close();
   }
-  await tmux.keys(brokerPane, 'q');
-  await tmux.waitFor(brokerPane, /\[exit 0\]/, 10_000);
-  await tmux.waitFor(qtopPane, /disconnected — retrying/, 10_000);
+  await tmux.keys(brokerPane, 'C-c');
+  const stopped = await tmux.waitFor(brokerPane, /\[exit 0\]/, 10_000);
+  assert.ok(stopped.includes(`broker-sim stopped; its data is in ${join(dir, 'q.db')}`), stopped);
+  await tmux.waitFor(qtopPane, /broker-sim stopped — waiting/, 10_000);
+});
+
+test('qtop\'s lease line names the worker that holds the message (qprocessor --name), the message and its time left', { skip: hasTmux ? false : 'tmux is not installed (apt-get install tmux)' }, async () => {
+  const dir = scratchDir();
+  dirs.push(dir);
+  const tmux = new TmuxSession(100, 100); // four panes of 25 lines
+  sessions.push(tmux);
+  const env = { QUEUELAB_HOME: dir, LANG: 'C.UTF-8' };
+  const brokerPane = await tmux.pane(`node bin/broker-sim.js --any-port --port 5810 --http-port 15810 --no-tui --consumer-timeout 5m --db ${join(dir, 'q.db')}`, env);
+  await tmux.waitFor(brokerPane, /broker-sim listening on/, 20_000);
+  const workerPane = await tmux.pane('node bin/qprocessor.js -q e2e-leases --acknowledge --delay-per-char 10 --name alice', env);
+  await tmux.waitFor(workerPane, /waiting for messages/, 20_000);
+  const sendPane = await tmux.pane('node bin/qsend.js -q e2e-leases "resize photo"', env);
+  await tmux.waitFor(sendPane, /\[exit 0\]/, 20_000);
+  const qtopPane = await tmux.pane('node bin/qtop.js', env);
+  const text = await tmux.waitFor(qtopPane, /lease: #\d+ "resize photo" held by alice for \d+s, \d+s left/, 20_000);
+  assert.match(text, /alice \(amq\.ctag-[^)]+\) ch \d+ {2}prefetch ∞ {2}unacked 1/);
 });

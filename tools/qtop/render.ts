@@ -2,7 +2,8 @@
  * The dashboard as lines of text for a width and height, from the model alone (pure, so render
  * tests can check it without a terminal). Blessed tags mark the selected row and errors.
  */
-import { rate, sparkline, type Model } from './model.ts';
+import { rate, sparkline, STOPPED, type Model } from './model.ts';
+import type { QueueInfo } from '../shared/management-client.ts';
 
 const esc = (s: string): string => s.replace(/[{}]/g, (c) => (c === '{' ? '{open}' : '{close}'));
 
@@ -21,35 +22,46 @@ function uptime(ms: number): string {
   return `${Math.floor(s / 3600)}h ${Math.floor((s % 3600) / 60)}m`;
 }
 
+/** The line for a failed refresh: a stopped broker-sim is waited for, anything else retried. */
+function errorLine(error: string, width: number): string {
+  return `{red-fg}${esc(fit(error === STOPPED ? error : `disconnected — retrying: ${error}`, width))}{/red-fg}`;
+}
+
 function header(m: Model, width: number): string[] {
   const s = m.snapshot;
-  if (!s) return [esc(fit(`qtop | ${m.source}`, width)), m.error ? `{red-fg}${esc(fit(`disconnected — retrying: ${m.error}`, width))}{/red-fg}` : 'connecting…'];
+  if (!s) return [esc(fit(`qtop | ${m.source}`, width)), m.error ? errorLine(m.error, width) : 'connecting…'];
   const o = s.overview;
   const kind = o.product_name === 'broker-sim' ? `broker-sim ${o.product_version ?? ''}`.trim() : `RabbitMQ ${o.rabbitmq_version ?? o.management_version}`;
   const up = s.uptime;
-  const t = o.object_totals;
   const st = o.message_stats;
-  const line1 = `qtop | ${kind}${up ? ` | up ${uptime(up)}` : ''} | ${t.connections} conn ${t.channels} chan ${t.consumers ?? 0} cons`
+  // Counted from the lists shown, not the overview's totals (RabbitMQ refreshes those on its own clock).
+  const line1 = `qtop | ${kind}${up ? ` | up ${uptime(up)}` : ''} | ${s.connections.length} conn ${s.channels.length} chan ${m.consumerCount()} cons`
     + ` | pub ${r(rate(st, 'publish'))} dlv ${r(rate(st, 'deliver_get'))} ack ${r(rate(st, 'ack'))} /s`;
   const line2 = m.error
-    ? `{red-fg}${esc(fit(`disconnected — retrying: ${m.error}`, width))}{/red-fg}`
+    ? errorLine(m.error, width)
     : esc(fit(`${m.source} | vhost: ${m.vhost ?? 'all'} | sort: ${m.sort} | filter: ${m.filter || 'none'}`, width));
   return [esc(fit(line1, width)), line2];
 }
 
-/** Column widths for the queue table at this width. */
-function columns(width: number): { name: number; spark: number } {
+/** Column widths for the queue table at this width: QUEUE no wider than its longest name. */
+function columns(width: number, names: string[]): { name: number; spark: number } {
   const fixed = 6 + 6 + 5 + 7 + 7 + 7; // ready unacked consumers publish deliver ack
   const gaps = 7;
   const spark = width >= 100 ? 24 : width >= 80 ? 12 : 0;
-  return { name: Math.max(8, width - fixed - gaps - spark), spark };
+  const longest = Math.max('QUEUE'.length, ...names.map((n) => n.length));
+  return { name: Math.max('QUEUE'.length, Math.min(longest, width - fixed - gaps - spark)), spark };
+}
+
+/** A queue's name in the table: with its vhost when every vhost is shown and it is not /. */
+function shownName(m: Model, q: QueueInfo): string {
+  return m.vhost === undefined && q.vhost !== '/' ? `${q.vhost}/${q.name}` : q.name;
 }
 
 function table(m: Model, width: number, height: number): string[] {
-  const c = columns(width);
+  const rows = m.rows();
+  const c = columns(width, rows.map((q) => shownName(m, q)));
   const head = `${fit('QUEUE', c.name)} ${fit('READY', 6, true)} ${fit('UNACK', 6, true)} ${fit('CONS', 5, true)} `
     + `${fit('PUB/s', 7, true)} ${fit('DLV/s', 7, true)} ${fit('ACK/s', 7, true)}${c.spark ? ` ${fit('DEPTH', c.spark)}` : ''}`;
-  const rows = m.rows();
   const out = [`{bold}${esc(fit(head, width))}{/bold}`];
   if (rows.length === 0) {
     out.push(m.snapshot ? (m.filter || m.vhost ? '(no queue matches)' : '(no queues yet)') : '');
@@ -59,7 +71,7 @@ function table(m: Model, width: number, height: number): string[] {
   const visible = Math.max(1, height - 1);
   const first = Math.min(Math.max(0, m.selected - visible + 1), Math.max(0, rows.length - visible));
   rows.slice(first, first + visible).forEach((q, i) => {
-    const name = m.vhost === undefined && q.vhost !== '/' ? `${q.vhost}/${q.name}` : q.name;
+    const name = shownName(m, q);
     const st = q.message_stats;
     const line = `${fit(name, c.name)} ${fit(n(q.messages_ready), 6, true)} ${fit(n(q.messages_unacknowledged), 6, true)} `
       + `${fit(n(q.consumers), 5, true)} ${fit(r(rate(st, 'publish')), 7, true)} ${fit(r(rate(st, 'deliver_get')), 7, true)} `
@@ -77,18 +89,34 @@ function details(m: Model, width: number): string[] {
   const consumers = m.consumersOfSelected();
   if (consumers.length === 0) out.push('  no consumers');
   for (const c of consumers.slice(0, 4)) {
-    out.push(esc(fit(`  ${fit(c.tag, 18)} ${c.connection} ch ${c.channel}  prefetch ${c.prefetch || '∞'}  unacked ${c.unacked}`, width)));
+    const held = c.autoAck ? 'auto-ack: what it holds is invisible to the broker' : `unacked ${c.unacked}`;
+    out.push(esc(fit(`  ${c.connection} (${c.tag}) ch ${c.channel}  prefetch ${c.prefetch || '∞'}  ${held}`, width)));
   }
   if (consumers.length > 4) out.push(`  … ${consumers.length - 4} more consumers`);
   if (m.brokerSim) {
     const leases = m.leasesOfSelected();
     for (const l of leases.slice(0, 3)) {
       const left = l.time_left_ms === null ? 'no deadline' : `${Math.ceil(l.time_left_ms / 1000)}s left`;
-      out.push(esc(fit(`  lease: message ${l.message_id} held by ${fit(l.consumer_tag ?? 'basic.get', 18).trimEnd()} for ${Math.floor(l.held_ms / 1000)}s, ${left}`, width)));
+      const body = l.body_preview === undefined ? '' : ` ${JSON.stringify(l.body_preview.length > 16 ? `${l.body_preview.slice(0, 15)}…` : l.body_preview)}`;
+      out.push(esc(fit(`  lease: #${l.message_id}${body} held by ${l.worker} for ${Math.floor(l.held_ms / 1000)}s, ${left}`, width)));
     }
     if (leases.length > 3) out.push(`  … ${leases.length - 3} more leases`);
   }
   return out;
+}
+
+/** Why an event happened, in words, naming the worker (remembered after it has gone). */
+function because(m: Model, e: { kind: string; consumer_tag: string | null; detail: string | null }): string {
+  const who = e.consumer_tag ? `consumer ${m.workerOf(e.consumer_tag)}` : 'a basic.get';
+  const why: Record<string, string> = {
+    'lease.released': `${who} disconnected (or closed its channel)`,
+    'lease.expired': `${who} held it past the consumer timeout`,
+    'lease.requeued': `${who} gave it back (requeue)`,
+    'lease.rejected': `${who} rejected it`,
+    'consumer.cancelled': `${who} cancelled`,
+  };
+  const reason = why[e.kind];
+  return [reason, e.detail].filter(Boolean).join('; ');
 }
 
 function events(m: Model, width: number, max: number): string[] {
@@ -98,7 +126,8 @@ function events(m: Model, width: number, max: number): string[] {
   if (shown.length === 0) return [];
   return ['{bold}recent events{/bold}', ...shown.map((e) => {
     const t = new Date(e.at).toTimeString().slice(0, 8);
-    return esc(fit(`  ${t} ${e.kind} ${e.queue}${e.detail ? ` ${e.detail}` : ''}`, width));
+    const said = because(m, e);
+    return esc(fit(`  ${t} ${e.kind}${e.message_id !== null ? ` #${e.message_id}` : ''} ${e.queue}${said ? `: ${said}` : ''}`, width));
   })];
 }
 

@@ -25,7 +25,7 @@ export function withConnectionOptions<T>(y: Argv<T>): Argv<T & ConnectionArgs> {
     .option('vhost', { type: 'string', describe: 'virtual host (on a class server: your username)', group: 'Connection:' })
     .option('username', { type: 'string', describe: 'user name', group: 'Connection:' })
     .option('password', { type: 'string', describe: 'password', group: 'Connection:' })
-    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout in seconds (0 = off)', group: 'Connection:' });
+    .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout asked for, in seconds: the broker\'s (60 s on RabbitMQ and broker-sim) is the most you get; 0 or more than the broker\'s gives the broker\'s', group: 'Connection:' });
 }
 
 /**

@@ -13,7 +13,7 @@
 // The API's JSON, shared with broker-sim's management API.
 import type {
   AckMode, BindingInfo, BrokerEventInfo, ChannelInfo, ConnectionInfo, ConsumerInfo, ExchangeInfo, FailedQueueInfo, GotMessage,
-  NodeInfo, Overview, PolicyInfo, PublishResult, QueueInfo, UnackedDelivery, VhostInfo, WhoAmI,
+  NodeInfo, Overview, PermissionInfo, PolicyInfo, PublishResult, QueueInfo, UnackedDelivery, UserInfo, VhostInfo, VhostLimitsInfo, WhoAmI,
 } from '../../broker-sim/src/http/contract.ts';
 
 export type * from '../../broker-sim/src/http/contract.ts';
@@ -57,6 +57,32 @@ export class ManagementClient {
   getNodes(): Promise<NodeInfo[]> { return this.get('/nodes'); }
   whoami(): Promise<WhoAmI> { return this.get('/whoami'); }
   getVhosts(): Promise<VhostInfo[]> { return this.get('/vhosts'); }
+
+  /** PUT a vhost: 'created', or 'exists' (nothing changed). The creating user gets full permissions on it. */
+  async putVhost(name: string): Promise<'created' | 'exists'> {
+    return await this.send('PUT', `/vhosts/${v(name)}`, {}) === 201 ? 'created' : 'exists';
+  }
+  /** Deletes a vhost with everything in it; its connections are closed. */
+  async deleteVhost(name: string): Promise<void> { await this.send('DELETE', `/vhosts/${v(name)}`); }
+
+  getUsers(): Promise<UserInfo[]> { return this.get('/users'); }
+  /** PUT a user (created or updated): tags comma-separated, as RabbitMQ takes them. */
+  async putUser(name: string, password: string, tags: string[] = []): Promise<void> {
+    await this.send('PUT', `/users/${v(name)}`, { password, tags: tags.join(',') });
+  }
+  async deleteUser(name: string): Promise<void> { await this.send('DELETE', `/users/${v(name)}`); }
+
+  getPermissions(): Promise<PermissionInfo[]> { return this.get('/permissions'); }
+  async putPermissions(vhost: string, user: string, p: { configure: string; write: string; read: string }): Promise<void> {
+    await this.send('PUT', `/permissions/${v(vhost)}/${v(user)}`, p);
+  }
+
+  /** The limits set on a vhost (GET /api/vhost-limits/{v}): [] when it has none. */
+  getVhostLimits(vhost: string): Promise<VhostLimitsInfo[]> { return this.get(`/vhost-limits/${v(vhost)}`); }
+  /** One vhost limit (max-queues, max-connections); a negative value lifts it. */
+  async putVhostLimit(vhost: string, name: 'max-queues' | 'max-connections', value: number): Promise<void> {
+    await this.send('PUT', `/vhost-limits/${v(vhost)}/${name}`, { value });
+  }
 
   /** Every queue the user may see, or one vhost's. */
   getQueues(vhost?: string): Promise<QueueInfo[]> { return this.get(vhost === undefined ? '/queues' : `/queues/${v(vhost)}`); }

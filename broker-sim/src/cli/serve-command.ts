@@ -3,10 +3,13 @@
  * shows a dashboard with the log under it; the dashboard is plugged in by whoever builds the
  * command line (bin/broker-sim.js gives qtop's), so the broker depends on no tool.
  */
+import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { removeDiscovery, writeDiscovery } from '../discovery.ts';
 import { DEFAULT_MEMORY_SHARE, machineMemory, startBrokerSim, type BrokerSim } from '../index.ts';
+import type { Durability } from '../core/storage.ts';
 import type { ArgsOf } from '../run-cli.ts';
+import { RABBITMQ_VERSION } from '../server/server-properties.ts';
 import { dbOptions, dbPathOf } from './db-options.ts';
 
 /**
@@ -31,7 +34,7 @@ export const describe = 'Run broker-sim (the default command)';
 export function builder(y: Argv) {
   return dbOptions(y)
     .option('port', { type: 'number', default: 5672, describe: 'AMQP port (0 = any free port)' })
-    .option('host', { type: 'string', default: '127.0.0.1', describe: 'address to listen on' })
+    .option('host', { type: 'string', defaultDescription: '127.0.0.1 and ::1', describe: 'address to listen on (default: both loopbacks, so localhost works either way)' })
     .option('any-port', { type: 'boolean', default: false, describe: 'if the port is taken, take the next free one' })
     .option('heartbeat', { type: 'number', default: 60, describe: 'heartbeat timeout offered to clients, seconds' })
     .option('consumer-timeout', {
@@ -39,6 +42,11 @@ export function builder(y: Argv) {
       describe: 'how long a delivery may stay unacknowledged before its channel is closed (RabbitMQ consumer_timeout); e.g. 10s, 5m, 0 = never',
     })
     .option('at-most-once', { type: 'boolean', default: false, describe: 'deliver every message at most once: failures go to <queue>.failed' })
+    .option('durability', {
+      choices: ['disk', 'process'] as const, default: 'disk' as const,
+      describe: 'what a publisher confirm promises: disk = the message is on disk (fsync per group commit) and survives a power cut, '
+        + 'as on RabbitMQ; process = it survives broker-sim being killed, but an operating-system crash or power cut may lose the last confirmed messages (faster on slow disks)',
+    })
     .option('max-db-size', {
       type: 'string', coerce: (v?: string) => (v === undefined ? undefined : parseSize(v)),
       describe: 'largest database file, e.g. 500MB; when full, publishers are blocked until consumers make room (default: no limit)',
@@ -104,7 +112,7 @@ async function startOnFreePort(a: ServeArgs, log: (l: string) => void): Promise<
   for (let port = a.port, tries = 0; ; port++, tries++) {
     try {
       return await startBrokerSim({ port, host: a.host, dbPath: dbPathOf(a), heartbeat: a.heartbeat, log,
-        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize,
+        consumerTimeout: a.consumerTimeout, atMostOnce: a.atMostOnce, timeScale: a.timeScale, maxDbBytes: a.maxDbSize, durability: a.durability,
         maxMemory: a.maxMemory,
         limits: { maxMessageSize: a.maxMessageSize, handshakeTimeout: a.handshakeTimeout },
         ...(a.maxConnections !== undefined ? { maxConnections: a.maxConnections } : {}),
@@ -132,6 +140,14 @@ export function httpOptions(a: Pick<ServeArgs, 'http' | 'httpPort' | 'anyPort'>)
   };
 }
 
+/** The start-up line that says what a confirm promises. */
+export function durabilityLine(d: Durability): string {
+  if (d === 'memory') return 'durability memory: nothing is kept on disk (--memory); everything is gone after a restart';
+  return d === 'disk'
+    ? 'durability disk: a confirmed message is on disk (fsync) and survives a power cut'
+    : 'durability process: a confirmed message survives broker-sim being killed, not a power cut (--durability process)';
+}
+
 /** Runs the broker until a signal (or the dashboard's quit) stops it. */
 export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void> {
   // With the dashboard on screen the log goes into it; before it starts, lines wait in `early`.
@@ -147,13 +163,15 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
   };
   const say = (line: string): void => (tui ? log(line) : console.log(line));
   const sim = await startOnFreePort(a, log);
-  const loopbackOnly = a.host === '127.0.0.1' || a.host === '::1' || a.host === 'localhost';
+  const loopbackOnly = a.host === undefined || a.host === '127.0.0.1' || a.host === '::1' || a.host === 'localhost';
   if (!loopbackOnly && [...sim.broker.users.keys()].every((u) => u === 'guest')) {
     log(`warning: listening on ${a.host} but the only user is guest, who may log in from this machine only; `
       + 'add users for the others with `broker-sim user add NAME --password P --vhost V`');
   }
   writeDiscovery({ pid: process.pid, amqpUrl: sim.url, managementUrl: sim.managementUrl ?? null, dbPath: sim.dbPath, startedAt: new Date().toISOString() });
   say(`broker-sim listening on ${sim.url} (database ${sim.dbPath})`);
+  say(`clients see RabbitMQ ${RABBITMQ_VERSION} in its server properties (the semantics it implements); cluster_name says broker-sim`);
+  say(durabilityLine(sim.broker.storage.durability));
   if (a.atMostOnce) say('at-most-once: a message given back unacknowledged goes to <queue>.failed, never to another worker');
   if (a.timeScale !== 1) say(`time scale ${a.timeScale}: broker timers run ${a.timeScale}× faster`);
   if (sim.port !== a.port && a.port !== 0) say(`port ${a.port} was taken; use AMQP_URL=${sim.url}`);
@@ -162,6 +180,8 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
   const stop = async (): Promise<void> => {
     removeDiscovery();
     await sim.close();
+    // On exit, after the dashboard has given the screen back, so that the line stays in the terminal.
+    process.once('exit', () => process.stdout.write(`${stoppedLine(sim.dbPath)}\n`));
     process.exit(0);
   };
   process.once('SIGINT', stop);
@@ -177,6 +197,12 @@ export async function serve(a: ServeArgs, hooks: ServeHooks = {}): Promise<void>
       ? 'no dashboard: the management API is off (--no-http, or its port was taken without --any-port)'
       : 'no dashboard: this broker-sim was started without one');
   }
+}
+
+/** What Ctrl-C leaves on the screen: that the broker stopped, and where its data is. */
+export function stoppedLine(dbPath: string): string {
+  if (dbPath === ':memory:') return 'broker-sim stopped; it kept nothing (--memory)';
+  return `broker-sim stopped; its data is in ${resolve(dbPath)} (start it again on the same file and it carries on from there)`;
 }
 
 /** The serve command, with the dashboard (if any) it shows on a terminal. */

@@ -10,7 +10,7 @@ import { EventLog } from './events.ts';
 import { Scheduler } from './scheduler.ts';
 import { MemoryAlarm, type MemoryLimit } from './memory-alarm.ts';
 import { MessageMemory } from './message.ts';
-import { hashPassword, verifyPassword } from './passwords.ts';
+import { hashPassword, isLegacyHash, UNKNOWN_USER_HASH, verifyPassword } from './passwords.ts';
 import type { Queue } from './queue.ts';
 import type { Backlog, DurableState, PermissionRecord, PolicyRecord, Storage, UserRecord } from './storage.ts';
 import { Vhost, type VhostLimit, type VhostServices } from './vhost.ts';
@@ -36,8 +36,8 @@ export interface BrokerOptions {
 /** A resource whose shortage blocks publishers, as RabbitMQ's resource alarms. */
 export type AlarmResource = 'memory' | 'disk';
 
-/** Checked for a user who does not exist, so a login's time does not tell which users do. */
-const UNKNOWN_USER_HASH = hashPassword('');
+/** How long a verified login is remembered, ms: RabbitMQ's auth backend cache_ttl. */
+const VERIFIED_LOGIN_TTL = 15_000;
 
 /** RabbitMQ's default consumer_timeout: 30 minutes. */
 export const DEFAULT_CONSUMER_TIMEOUT = 30 * 60 * 1000;
@@ -48,8 +48,8 @@ export class Broker implements VhostServices {
   /** user → vhost → permissions */
   readonly permissions = new Map<string, Map<string, PermissionRecord>>();
   private nextMessageId = 1;
-  /** Password checks are slow by design; a login already verified is remembered by digest. */
-  private readonly verified = new Map<string, string>();
+  /** Logins verified lately, by user: a digest of name and password, and until when it counts. */
+  private readonly verified = new Map<string, { digest: string; until: number }>();
   readonly startedAt: number;
   readonly scheduler: Scheduler;
   readonly events: EventLog;
@@ -293,24 +293,36 @@ export class Broker implements VhostServices {
 
   /**
    * Checks a login. guest may log in from loopback only, as RabbitMQ's default loopback_users.
-   * Throws 403 ACCESS_REFUSED with RabbitMQ's text.
+   * Rejects with 403 ACCESS_REFUSED and RabbitMQ's text. An unknown user is checked against a
+   * dummy hash, so that a refusal takes as long whether or not the user exists.
    */
-  authenticate(mechanism: string, username: string, password: string, loopback: boolean): User {
+  async authenticate(mechanism: string, username: string, password: string, loopback: boolean): Promise<User> {
     const refused = errors.accessRefused(
       `Login was refused using authentication mechanism ${mechanism}. For details see the broker logfile.`);
     const u = this.users.get(username);
-    if (!u) {
-      // A check against a hash of nothing: an unknown user costs what a wrong password does.
-      verifyPassword(password, UNKNOWN_USER_HASH);
-      throw refused;
-    }
+    if (!(await this.passwordMatches(u, username, password)) || !u) throw refused;
     if (username === 'guest' && !loopback) throw refused;
-    const digest = createHash('sha256').update(password).digest('base64');
-    if (this.verified.get(username) !== digest) {
-      if (!verifyPassword(password, u.passwordHash)) throw refused;
-      this.verified.set(username, digest);
-    }
     return { name: u.name, tags: u.tags };
+  }
+
+  /**
+   * A good password is remembered for a short while (as RabbitMQ's auth backend cache, 15 s) by
+   * its digest; a hash of an earlier scheme is replaced by the current one.
+   */
+  private async passwordMatches(u: UserRecord | undefined, username: string, password: string): Promise<boolean> {
+    const digest = createHash('sha256').update(username).update('\0').update(password).digest('base64');
+    const cached = this.verified.get(username);
+    if (u && cached?.digest === digest && cached.until > this.clock.now()) return true;
+    const stored = u?.passwordHash ?? UNKNOWN_USER_HASH;
+    if (!(await verifyPassword(password, stored)) || !u) return false;
+    // The user may have been changed or deleted while the hash was checked.
+    if (this.users.get(username) !== u) return false;
+    this.verified.set(username, { digest, until: this.clock.now() + VERIFIED_LOGIN_TTL });
+    if (isLegacyHash(stored)) {
+      u.passwordHash = hashPassword(password);
+      this.storage.saveUser(u);
+    }
+    return true;
   }
 
   /** Permission patterns compiled once: authorize runs on every publish. */

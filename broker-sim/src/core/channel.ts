@@ -27,6 +27,7 @@ import type { Message } from './message.ts';
 import { Outbox } from './outbox.ts';
 import type { Publication, PublishOutcome } from './publish.ts';
 import type { Queue } from './queue.ts';
+import type { Holder } from './storage.ts';
 import type { Deadline } from './scheduler.ts';
 import type { Vhost } from './vhost.ts';
 
@@ -141,6 +142,7 @@ export class CoreChannel implements ReplyTarget {
     if (q.quorum && this.channelPrefetch > 0) {
       throw errors.notImplemented(`queue '${q.name}' in vhost '${this.vhost.name}' does not support global qos`);
     }
+    q.checkConsume(o.noAck, this.consumerPrefetch, o.arguments ?? {});
     const tag = this.newConsumerTag(o.tag);
     if ((o.exclusive && q.consumers.length > 0) || q.consumers.some((c) => c.exclusive)) {
       throw errors.accessRefused(`queue '${q.name}' in vhost '${this.vhost.name}' in exclusive use`);
@@ -182,10 +184,7 @@ export class CoreChannel implements ReplyTarget {
     const tag = this.nextTag++;
     let afterCommit = false;
     if (c.noAck) queue.forget(m);
-    else {
-      this.lease(tag, m, queue, c);
-      afterCommit = queue.acquire(m);
-    }
+    else afterCommit = queue.acquire(m, this.lease(tag, m, queue, c));
     const out = this.outgoing(tag, queue, m);
     if (!afterCommit && this.outbox.idle) this.sink.deliver(c.tag, out);
     else this.emit(() => this.sink.deliver(c.tag, out), afterCommit);
@@ -203,10 +202,7 @@ export class CoreChannel implements ReplyTarget {
     const tag = this.nextTag++;
     let afterCommit = false;
     if (noAck) q.forget(m);
-    else {
-      this.lease(tag, m, q, null);
-      afterCommit = q.acquire(m);
-    }
+    else afterCommit = q.acquire(m, this.lease(tag, m, q, null));
     const out = this.outgoing(tag, q, m);
     const left = q.messageCount;
     this.emit(() => this.sink.getOk(out, left), afterCommit);
@@ -223,6 +219,12 @@ export class CoreChannel implements ReplyTarget {
 
   /** basic.nack / basic.reject: requeue (to the original place), or dead-letter as rejected. */
   nack(tag: number, multiple: boolean, requeue: boolean): void {
+    for (const d of this.deliveries) {
+      const named = multiple ? tag === 0 || d.tag <= tag : d.tag === tag;
+      if (named && d.queue.options.type === 'stream') {
+        throw errors.notImplemented(`basic.nack and basic.reject not supported by stream queues queue '${d.queue.name}' in vhost '${d.queue.vhost}'`);
+      }
+    }
     this.settle(this.deliveries.take(tag, multiple), requeue);
   }
 
@@ -324,7 +326,8 @@ export class CoreChannel implements ReplyTarget {
     if (q.autoDelete && q.hadConsumers && q.consumers.length === 0 && !q.deleted) this.vhost.removeQueue(q);
   }
 
-  private lease(tag: number, message: Message, queue: Queue, consumer: Consumer | null): void {
+  /** Records the delivery as a lease; returns its holder, as storage keeps it. */
+  private lease(tag: number, message: Message, queue: Queue, consumer: Consumer | null): Holder {
     const now = this.broker.clock.now();
     const timeout = queue.options.consumerTimeout ?? this.broker.consumerTimeout;
     const deadline = timeout > 0 ? now + timeout : Infinity;
@@ -332,6 +335,11 @@ export class CoreChannel implements ReplyTarget {
     this.broker.events.record({ kind: 'lease.granted', vhost: queue.vhost, queue: queue.name, messageId: message.id,
       consumerTag: consumer?.tag, channel: this.label });
     if (deadline !== Infinity && (!this.leaseCheck || this.leaseCheck.at > deadline)) this.armLeaseCheck(deadline);
+    const { name, clientName } = this.connection;
+    return { connection: name, channel: this.label, since: now,
+      ...(clientName === undefined ? {} : { clientName }),
+      ...(consumer ? { consumerTag: consumer.tag } : {}),
+      ...(deadline === Infinity ? {} : { until: deadline }) };
   }
 
   /** One deadline per channel, for its earliest lease; acks never touch the timer. */

@@ -16,8 +16,10 @@ export class CoreConnection implements QueueOwner {
    * @param id the connection's number, in the broker's event log and the management API
    * @param counted a client's connection, counted against the vhost's max-connections (the
    *   management API's own short-lived ones are not)
+   * @param name its name in the management API; clientName the one its client gave (connection_name)
    */
-  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost, private readonly counted = true) {
+  constructor(readonly broker: Broker, readonly id: number, readonly vhost: Vhost, private readonly counted = true,
+    readonly name = `connection ${id}`, readonly clientName?: string) {
     if (counted) vhost.connections++;
   }
 

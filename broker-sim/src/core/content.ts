@@ -4,7 +4,7 @@
  * deliveries (x-delivery-count). Everything else passes the publisher's bytes through untouched.
  */
 import { decodeProperties, encodeProperties, FieldValue, type BasicProperties } from '../protocol/index.ts';
-import { errors } from './errors.ts';
+import { parseExpiration } from './expiration.ts';
 
 export type DeathReason = 'rejected' | 'expired' | 'maxlen' | 'delivery_limit';
 
@@ -58,6 +58,12 @@ export function withDeliveryCount(raw: Buffer, count: number): Buffer {
   return encodeProperties({ ...p, headers: { ...(p.headers ?? {}), 'x-delivery-count': new FieldValue('l', count) } });
 }
 
+/** A stream's delivery carries x-stream-offset: where the message is in the stream. */
+export function withStreamOffset(raw: Buffer, offset: number): Buffer {
+  const p = decodeProperties(raw);
+  return encodeProperties({ ...p, headers: { ...(p.headers ?? {}), 'x-stream-offset': new FieldValue('l', offset) } });
+}
+
 const EXPIRATION_FLAG = 0x0100;
 const PRIORITY_FLAG = 0x0800;
 
@@ -73,8 +79,7 @@ export function publishHints(raw: Buffer): { expiration?: number; priority?: num
   const out: { expiration?: number; priority?: number } = {};
   if (p.priority !== undefined) out.priority = p.priority;
   if (p.expiration !== undefined) {
-    if (!/^\d+$/.test(p.expiration)) throw errors.precondition(`invalid expiration '${p.expiration}': no_integer`);
-    out.expiration = Number(p.expiration);
+    out.expiration = parseExpiration(p.expiration);
   }
   return out;
 }

@@ -2,9 +2,11 @@
  * Password hashing for broker users, in RabbitMQ's own format (rabbit_password_hashing_sha256):
  * base64(salt ‖ sha256(salt ‖ password)) with a 4-byte random salt. Stored as "sha256$<that>", so a
  * definitions export carries hashes RabbitMQ accepts, and RabbitMQ's exported hashes log in here.
- * Hashes of older databases ("scrypt$salt$hash") still verify.
+ * A check costs microseconds, so a storm of wrong logins cannot stall the broker. Hashes of older
+ * databases ("scrypt$salt$hash") still verify, on libuv's thread pool rather than the event loop,
+ * and are replaced at the next good login.
  */
-import { createHash, randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
 /** RabbitMQ's name for the algorithm, as its API and definitions show it. */
 export const RABBIT_SHA256 = 'rabbit_password_hashing_sha256';
@@ -17,6 +19,14 @@ function saltedSha256(salt: Buffer, password: string): Buffer {
 
 export function hashPassword(password: string): string {
   return SHA256 + saltedSha256(randomBytes(4), password).toString('base64');
+}
+
+/** A hash no password is known to match: unknown users are checked against it, at the same cost. */
+export const UNKNOWN_USER_HASH = hashPassword(randomBytes(16).toString('hex'));
+
+/** True when the stored hash is of an earlier scheme and is to be replaced at the next good login. */
+export function isLegacyHash(stored: string): boolean {
+  return stored.startsWith('scrypt$');
 }
 
 /**
@@ -38,7 +48,7 @@ export function exportedHash(stored: string): string {
   return stored.startsWith(SHA256) ? stored.slice(SHA256.length) : stored;
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   if (stored.startsWith(SHA256)) {
     const want = Buffer.from(stored.slice(SHA256.length), 'base64');
     if (want.length !== 36) return false;
@@ -47,6 +57,10 @@ export function verifyPassword(password: string, stored: string): boolean {
   const [kind, salt, hash] = stored.split('$');
   if (kind !== 'scrypt' || !salt || !hash) return false;
   const want = Buffer.from(hash, 'base64');
-  const got = scryptSync(password, Buffer.from(salt, 'base64'), want.length);
+  const got = await scryptAsync(password, Buffer.from(salt, 'base64'), want.length);
   return timingSafeEqual(want, got);
+}
+
+function scryptAsync(password: string, salt: Buffer, length: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(password, salt, length, (err, key) => (err ? reject(err) : resolve(key))));
 }

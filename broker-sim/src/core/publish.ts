@@ -130,7 +130,7 @@ export class Publisher {
   private enqueue(q: Queue, m: Message, expiration: number | undefined): boolean {
     const expiresAt = q.expiresAt(expiration);
     if (expiresAt !== undefined) m.expiresAt = expiresAt;
-    if ((m.persistent && q.durable) || q.quorum) {
+    if (q.stores(m)) {
       this.storage.insertMessage(this.target.name, q.name, m);
       m.stored = true;
     }

@@ -4,9 +4,10 @@
  * does not check). Unknown x- arguments are accepted and kept, as RabbitMQ accepts them.
  */
 import { errors } from './errors.ts';
+import { DEFAULT_SEGMENT_BYTES, readMaxAge } from './stream.ts';
 import { isInteger, typeName, unwrap } from './field-types.ts';
 
-export type QueueType = 'classic' | 'quorum';
+export type QueueType = 'classic' | 'quorum' | 'stream';
 export type Overflow = 'drop-head' | 'reject-publish' | 'reject-publish-dlx';
 
 export interface QueueArgs {
@@ -22,9 +23,18 @@ export interface QueueArgs {
   singleActiveConsumer: boolean;
   deliveryLimit?: number;
   consumerTimeout?: number;
+  /** Streams: x-max-age in ms and x-stream-max-segment-size-bytes. */
+  maxAgeMs?: number;
+  maxSegmentBytes?: number;
 }
 
-interface Declared { name: string; vhost: string; durable: boolean; exclusive: boolean; autoDelete: boolean }
+interface Declared { name: string; vhost: string; durable: boolean; exclusive: boolean; autoDelete: boolean; serverNamed?: boolean }
+
+/** The arguments a stream refuses, as RabbitMQ 3.10 does. */
+const NOT_FOR_STREAMS = ['x-max-length', 'x-message-ttl', 'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority',
+  'x-overflow', 'x-expires', 'x-single-active-consumer', 'x-delivery-limit'];
+/** The largest segment RabbitMQ accepts. */
+const MAX_SEGMENT_BYTES = 3_000_000_000;
 
 /** Reads and checks a declaration's arguments; throws RabbitMQ's 406 for a bad one. */
 export function readQueueArgs(args: Record<string, unknown>, q: Declared): QueueArgs {
@@ -63,7 +73,7 @@ export function readQueueArgs(args: Record<string, unknown>, q: Declared): Queue
   };
 
   const typeArg = text('x-queue-type') ?? 'classic';
-  if (typeArg !== 'classic' && typeArg !== 'quorum') throw invalid('x-queue-type', `"unsupported queue type '${typeArg}'"`);
+  if (typeArg !== 'classic' && typeArg !== 'quorum' && typeArg !== 'stream') throw invalid('x-queue-type', `"unsupported queue type '${typeArg}'"`);
   const type: QueueType = typeArg;
   const overflow = text('x-overflow') ?? 'drop-head';
   if (overflow !== 'drop-head' && overflow !== 'reject-publish' && overflow !== 'reject-publish-dlx') {
@@ -86,13 +96,27 @@ export function readQueueArgs(args: Record<string, unknown>, q: Declared): Queue
     deliveryLimit: undefined,
     consumerTimeout: unchecked('x-consumer-timeout'),
   };
-  const rabbitType = type === 'quorum' ? 'rabbit_quorum_queue' : 'rabbit_classic_queue';
+  const rabbitType = rabbitQueueType(type);
   const unsupported = (arg: string) => errors.precondition(`invalid arg '${arg}' ${where} of queue type ${rabbitType}`);
-  if (type === 'quorum') {
-    const property = (p: string) => errors.precondition(`invalid property '${p}' for queue '${q.name}' in vhost '${q.vhost}'`);
+  const property = (p: string) => errors.precondition(`invalid property '${p}' for queue '${q.name}' in vhost '${q.vhost}'`);
+  const replicated = (): void => {
     if (!q.durable) throw property('non-durable');
     if (q.exclusive) throw property('exclusive-owner');
     if (q.autoDelete) throw property('auto-delete');
+  };
+  if (type === 'stream') {
+    if (q.serverNamed) throw errors.precondition(`Cannot declare a server-named queue for type ${rabbitType}`);
+    replicated();
+    const bad = NOT_FOR_STREAMS.find((a) => args[a] !== undefined);
+    if (bad) throw unsupported(bad);
+    out.maxAgeMs = readMaxAge(unwrap(args['x-max-age']), where, typeName(unwrap(args['x-max-age'])));
+    const segment = int('x-stream-max-segment-size-bytes', { min: 0 });
+    if (segment !== undefined && segment > MAX_SEGMENT_BYTES) throw errors.precondition('Exceeded max value for x-stream-max-segment-size-bytes');
+    out.maxSegmentBytes = segment ?? DEFAULT_SEGMENT_BYTES;
+    return out;
+  }
+  if (type === 'quorum') {
+    replicated();
     if (args['x-max-priority'] !== undefined) throw unsupported('x-max-priority');
     // RabbitMQ 3.10 neither checks the limit nor applies one that is not a whole number ≥ 0.
     out.deliveryLimit = unchecked('x-delivery-limit');
@@ -100,4 +124,9 @@ export function readQueueArgs(args: Record<string, unknown>, q: Declared): Queue
     throw unsupported('x-delivery-limit');
   }
   return out;
+}
+
+/** A queue type as RabbitMQ's texts name it. */
+export function rabbitQueueType(type: QueueType): string {
+  return `rabbit_${type}_queue`;
 }

@@ -12,8 +12,10 @@
 import { publishHints, type DeathReason } from './content.ts';
 import type { Consumer } from './consumer.ts';
 import type { Message, MessageMemory } from './message.ts';
+import { errors } from './errors.ts';
 import { withPolicy, type AppliedPolicy } from './policies.ts';
-import type { QueueArgs } from './queue-args.ts';
+import { rabbitQueueType, type QueueArgs } from './queue-args.ts';
+import type { Holder } from './storage.ts';
 import { PriorityReady, QuorumReady, ReadyList, type Pager, type Ready } from './ready-list.ts';
 import type { Deadline, Scheduler } from './scheduler.ts';
 
@@ -31,8 +33,8 @@ export interface QueueHost {
   expireQueue(q: Queue): void;
   /** A message that leaves the broker for good (acked or dropped). */
   drop(m: Message): void;
-  /** A delivery-limited queue's stored message was acquired by a consumer, or given back. */
-  recordDelivery(m: Message, acquired: boolean): void;
+  /** A stored message was acquired by a consumer (its holder), or given back (null). */
+  recordDelivery(m: Message, holder: Holder | null): void;
   /** The queue's stored messages with ids above afterId, in id order (see Pager). */
   readStored(q: Queue, afterId: number, limit: number, maxBytes: number): Message[];
   /** The broker's account of the memory messages take. */
@@ -74,7 +76,7 @@ export class Queue {
     readonly args: Record<string, unknown>,
     /** The settings its arguments asked for. */
     readonly declared: QueueArgs,
-    private readonly host: QueueHost,
+    protected readonly host: QueueHost,
     policy?: AppliedPolicy,
   ) {
     this.policy = policy;
@@ -106,6 +108,8 @@ export class Queue {
   }
 
   get messageCount(): number { return this.ready.length; }
+  /** Whether a copy of m is kept in the messages table: persistent ones in a durable queue, every one in a quorum queue. */
+  stores(m: Message): boolean { return (m.persistent && this.durable) || this.quorum; }
   get exclusive(): boolean { return this.owner !== null; }
   get quorum(): boolean { return this.options.type === 'quorum'; }
   /** Delivery-limited queues count returns and keep that count (and who holds what) across a crash. */
@@ -138,9 +142,9 @@ export class Queue {
       if (this.quorum || limit !== undefined) {
         m.deliveryCount = (m.deliveryCount ?? 0) + 1;
         if (limit !== undefined && m.deliveryCount > limit) { dead.push(m); continue; }
-        if (limit !== undefined) this.host.recordDelivery(m, false);
       }
       m.redelivered = true;
+      this.host.recordDelivery(m, null);
       this.ready.putBack(m);
     }
     if (dead.length > 0) this.host.deadLetter(this, dead, 'delivery_limit');
@@ -175,11 +179,15 @@ export class Queue {
     this.armExpiry();
   }
 
-  /** A consumer took m: delivery-limited queues record it before the delivery leaves. */
-  acquire(m: Message): boolean {
-    if (!this.tracksDeliveries || !m.stored) return false;
-    this.host.recordDelivery(m, true);
-    return true;
+  /**
+   * A consumer took m: a stored message records its holder in the next group commit. True when the
+   * delivery must wait for that commit: a delivery limit counts on it (other queues send at once,
+   * so a crash within the commit delay may bring a delivered message back unmarked).
+   */
+  acquire(m: Message, holder: Holder): boolean {
+    if (!m.stored) return false;
+    this.host.recordDelivery(m, holder);
+    return this.tracksDeliveries;
   }
 
   /** basic.ack: the message is done. */
@@ -259,6 +267,19 @@ export class Queue {
       if (!this.deleted && this.consumers.length === 0) this.host.expireQueue(this);
     });
   }
+
+  /**
+   * basic.consume's checks that depend on the queue: x-stream-offset is for streams only, as
+   * RabbitMQ refuses it elsewhere (406).
+   */
+  checkConsume(_noAck: boolean, _prefetch: number, args: Record<string, unknown>): void {
+    if (args['x-stream-offset'] !== undefined) {
+      throw errors.precondition(`invalid arg 'x-stream-offset' for queue '${this.name}' in vhost '${this.vhost}' of queue type ${rabbitQueueType(this.options.type)}`);
+    }
+  }
+
+  /** The queue is being deleted: what it keeps apart from its ready list goes too (streams). */
+  discard(): void {}
 
   /** Stops its timers (the queue is being deleted). */
   stopTimers(): void {

@@ -33,8 +33,23 @@ export interface PolicyRecord {
 export interface StoredMessage extends Message {
   vhost: string;
   queue: string;
-  /** It was delivered and unacknowledged when the broker stopped (tracked for delivery-limited queues). */
+  /** It was delivered and unacknowledged when the broker stopped: it comes back redelivered. */
   acquired: boolean;
+}
+
+/** Who holds a stored message delivered and not yet acknowledged: what the database shows of a lease. */
+export interface Holder {
+  /** The connection's name, as the management API's (`127.0.0.1:50312 -> 127.0.0.1:5672`). */
+  connection: string;
+  /** The client-provided connection name (client property connection_name), if any. */
+  clientName?: string;
+  /** "connection id/channel number", as the event log names it. */
+  channel: string;
+  /** Absent for basic.get. */
+  consumerTag?: string;
+  /** Broker clock, ms: delivered at, and when the lease runs out (absent: no consumer timeout). */
+  since: number;
+  until?: number;
 }
 
 /** A queue's stored messages that start-up leaves in storage, to be read when they come up. */
@@ -56,7 +71,32 @@ export interface DurableState {
   events: BrokerEvent[];
 }
 
+/** A stream's message as storage keeps it (its properties as published, without x-stream-offset). */
+export interface StreamRecord {
+  offset: number; timestamp: number; segment: number; exchange: string; routingKey: string; propertiesRaw: Buffer; body: Buffer;
+}
+
+/** A stream's log in storage: appended at the end, cut at the front by retention. */
+export interface StreamStore {
+  /** A stream's messages in offset order (at start-up). */
+  load(vhost: string, queue: string): StreamRecord[];
+  append(vhost: string, queue: string, r: StreamRecord): void;
+  /** Retention removed every message before this offset. */
+  truncate(vhost: string, queue: string, beforeOffset: number): void;
+  /** The stream was deleted. */
+  drop(vhost: string, queue: string): void;
+}
+
+/**
+ * What a confirm promises: 'disk', the message is on disk (fsync) and survives a power cut;
+ * 'process', it survives the broker being killed, not the machine; 'memory', nothing survives a restart.
+ */
+export type Durability = 'disk' | 'process' | 'memory';
+
 export interface Storage {
+  /** Streams' logs, kept apart from the messages of queues. */
+  readonly streams: StreamStore;
+  readonly durability: Durability;
   load(): DurableState;
   saveVhost(name: string): void;
   deleteVhost(name: string): void;
@@ -83,10 +123,11 @@ export interface Storage {
   readMessages(vhost: string, queue: string, afterId: number, limit: number, maxBytes: number): Message[];
   deleteMessage(id: number): void;
   /**
-   * Records that a stored message was handed to a consumer (acquired) or given back, with its
-   * delivery count: what a delivery limit needs to hold across a crash.
+   * Records that a stored message was handed to a consumer (its holder) or given back (null), with
+   * its delivery count and redelivered flag, in the next group commit: after a crash a held message
+   * comes back redelivered, and a delivery limit holds.
    */
-  updateDelivery(m: Message, acquired: boolean): void;
+  updateDelivery(m: Message, holder: Holder | null): void;
   appendEvent(e: BrokerEvent): void;
   purgeQueue(vhost: string, name: string): void;
   /** False while commits fail (disk full, database locked): the broker blocks publishers meanwhile. */

@@ -12,9 +12,10 @@ import type { Message, MessageMemory } from './message.ts';
 import { Publisher, type Publication, type PublishOptions, type PublishOutcome, type PublishServices } from './publish.ts';
 import { readQueueArgs, type QueueArgs } from './queue-args.ts';
 import { Queue, type QueueHost, type QueueOwner } from './queue.ts';
+import { StreamQueue } from './stream-queue.ts';
 import type { EventLog } from './events.ts';
 import type { Scheduler } from './scheduler.ts';
-import type { BindingRecord, Storage } from './storage.ts';
+import type { BindingRecord, Holder, Storage } from './storage.ts';
 
 /** What a vhost needs from the broker: message ids, reply keys, and where to report what happens to messages. */
 export interface VhostServices extends PublishServices {
@@ -39,7 +40,7 @@ const PREDECLARED: [string, string][] = [
 /** Arguments whose values a redeclaration must repeat (RabbitMQ's equivalence check). */
 const CHECKED_ARGS = ['x-message-ttl', 'x-expires', 'x-max-length', 'x-max-length-bytes', 'x-overflow',
   'x-dead-letter-exchange', 'x-dead-letter-routing-key', 'x-max-priority', 'x-queue-type', 'x-single-active-consumer',
-  'x-delivery-limit'];
+  'x-delivery-limit', 'x-max-age', 'x-stream-max-segment-size-bytes'];
 
 /** The vhost limits RabbitMQ has, by its names. */
 export const VHOST_LIMITS = ['max-connections', 'max-queues'] as const;
@@ -102,15 +103,18 @@ export class Vhost implements QueueHost {
     if (name.startsWith('amq.') && d.queue !== '') {
       throw errors.accessRefused(`queue name '${name}' contains reserved prefix 'amq.*'`);
     }
-    const options = readQueueArgs(d.arguments, { name, vhost: this.name, durable: d.durable, exclusive: d.exclusive, autoDelete: d.autoDelete });
+    const options = readQueueArgs(d.arguments, { name, vhost: this.name, durable: d.durable, exclusive: d.exclusive, autoDelete: d.autoDelete,
+      serverNamed: d.queue === '' });
     this.checkQueueLimit(name);
-    if (this.services.atMostOnce && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
+    if (this.services.atMostOnce && options.type !== 'stream' && !d.exclusive && !name.endsWith('.failed') && !name.startsWith('amq.')) {
       this.makeAtMostOnce(name, d.durable, options);
     }
     if (d.exclusive && !owner) throw errors.internal(`exclusive queue '${name}' declared without a connection`);
     const exclusiveTo = d.exclusive ? owner : null;
-    const q = new Queue(this.name, name, d.durable, exclusiveTo, d.autoDelete, d.arguments, options, this,
-      policyFor(this.policies.values(), 'queue', name));
+    const q = options.type === 'stream'
+      ? new StreamQueue(this.name, name, d.arguments, options, this, this.storage.streams)
+      : new Queue(this.name, name, d.durable, exclusiveTo, d.autoDelete, d.arguments, options, this,
+        policyFor(this.policies.values(), 'queue', name));
     this.queues.set(name, q);
     exclusiveTo?.exclusiveQueues.add(q);
     if (d.durable && !d.exclusive) {
@@ -186,6 +190,7 @@ export class Vhost implements QueueHost {
     const count = q.messageCount;
     q.deleted = true;
     q.stopTimers();
+    q.discard();
     this.queues.delete(q.name);
     q.owner?.exclusiveQueues.delete(q);
     for (const c of [...q.consumers]) {
@@ -208,6 +213,7 @@ export class Vhost implements QueueHost {
   purgeQueue(name: string, user: QueueOwner | null): number {
     const q = this.queue(name);
     this.checkExclusive(q, user);
+    if (q.options.type === 'stream') throw errors.notImplemented(`queue.purge not supported by stream queues queue '${name}' in vhost '${this.name}'`);
     const inStorageOnly = q.ready.pagedOut;
     const drained = q.ready.drain();
     if (inStorageOnly > 0 || drained.some((m) => m.stored)) this.storage.purgeQueue(this.name, name);
@@ -254,8 +260,9 @@ export class Vhost implements QueueHost {
   }
 
   deleteExchange(name: string, ifUnused: boolean): void {
-    if (name === '' || name.startsWith('amq.')) {
-      throw errors.accessRefused(`operation not permitted on the default exchange`);
+    if (name === '') throw errors.accessRefused(`operation not permitted on the default exchange`);
+    if (name.startsWith('amq.')) {
+      throw errors.accessRefused(`deletion of system exchange '${name}' in vhost '${this.name}' not allowed`);
     }
     const x = this.exchanges.get(name);
     if (!x) return;
@@ -363,9 +370,9 @@ export class Vhost implements QueueHost {
     return this.storage.readMessages(this.name, q.name, afterId, limit, maxBytes);
   }
 
-  /** QueueHost: delivery-limited queues keep who holds what, and the count, in storage. */
-  recordDelivery(m: Message, acquired: boolean): void {
-    if (m.stored) this.storage.updateDelivery(m, acquired);
+  /** QueueHost: storage keeps who holds a stored message, its count and redelivered flag. */
+  recordDelivery(m: Message, holder: Holder | null): void {
+    if (m.stored) this.storage.updateDelivery(m, holder);
   }
 
   /** QueueHost: x-expires ran out. */

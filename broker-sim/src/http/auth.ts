@@ -36,7 +36,7 @@ export function parseTags(tags: string): string[] {
  * Checks an Authorization header; throws RabbitMQ's 401s. Besides RabbitMQ's basic auth, the
  * broker's local admin token (see admin-token.ts) is taken as `Bearer <token>` from loopback only.
  */
-export function authenticate(broker: Broker, authorization: string | undefined, loopback: boolean, adminToken?: string): Principal {
+export async function authenticate(broker: Broker, authorization: string | undefined, loopback: boolean, adminToken?: string): Promise<Principal> {
   const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
   if (bearer) {
     if (!adminToken || !loopback || !sameToken(bearer[1]!, adminToken)) throw httpErrors.loginFailed();
@@ -49,7 +49,7 @@ export function authenticate(broker: Broker, authorization: string | undefined, 
   if (colon < 0) throw httpErrors.loginFailed();
   let user: User;
   try {
-    user = broker.authenticate('PLAIN', decoded.slice(0, colon), decoded.slice(colon + 1), loopback);
+    user = await broker.authenticate('PLAIN', decoded.slice(0, colon), decoded.slice(colon + 1), loopback);
   } catch (err) {
     if (err instanceof AmqpError) throw httpErrors.loginFailed();
     throw err;

@@ -70,6 +70,8 @@ export interface Overview {
   queue_totals?: MessageCounts;
   object_totals: ObjectTotals;
   listeners?: ListenerInfo[];
+  /** broker-sim's own: what a publisher confirm promises ('disk': fsynced, 'process': survives a kill, 'memory': nothing kept). */
+  durability?: 'disk' | 'process' | 'memory';
 }
 
 export interface WhoAmI { name: string; tags: string[] | string }
@@ -365,6 +367,8 @@ export interface UnackedDelivery {
   /** When the lease runs out (broker clock, ms), or null when no consumer timeout applies. */
   deadline: number | null;
   time_left_ms: number | null;
+  /** The first 40 bytes of the body, as text. */
+  body_preview?: string;
 }
 
 export interface BrokerEventInfo {

@@ -49,6 +49,7 @@ function overview(req: ApiRequest): Overview {
       queues: queues.length,
     },
     listeners: ctx.listeners().map((l) => ({ node: ctx.node, ...l })),
+    durability: ctx.broker.storage.durability,
   };
 }
 

@@ -16,7 +16,7 @@ import { toJson } from './json.ts';
 import type { ChannelRef } from './snapshot.ts';
 
 const ENDPOINTS: QueuelabEndpoints = {
-  unacked: 'every unacknowledged delivery: vhost, queue, message id, delivery tag, channel, connection, consumer tag, delivered at, deadline, time left',
+  unacked: 'every unacknowledged delivery: vhost, queue, message id, delivery tag, channel, connection, consumer tag, delivered at, deadline, time left, the start of its body',
   leases: 'the unacknowledged deliveries that have a deadline, soonest first',
   events: 'the event log, newest first (?limit=100, ?vhost=NAME)',
   failed: 'messages in <queue>.failed queues, with their x-death reason (?limit=50 per queue)',
@@ -38,7 +38,15 @@ function deliveryJson(ref: ChannelRef, d: Delivery, now: number): UnackedDeliver
     held_ms: Math.max(0, now - d.deliveredAt),
     deadline: finite ? d.deadline : null,
     time_left_ms: finite ? Math.max(0, d.deadline - now) : null,
+    body_preview: preview(d.message.body),
   };
+}
+
+/** The start of a body as text, so a dashboard can say which message a worker holds. */
+const PREVIEW_BYTES = 40;
+function preview(body: Buffer): string {
+  // Cut at a character boundary: a UTF-8 sequence split at the end decodes to U+FFFD, dropped here.
+  return body.subarray(0, PREVIEW_BYTES).toString('utf8').replace(/\uFFFD+$/, '');
 }
 
 /** Deliveries in vhosts the user may see, optionally of one vhost or one queue. */

@@ -55,7 +55,7 @@ export function queueJson(s: Snapshot, q: Queue, detailed = false): QueueInfo {
     policy: q.policy?.name ?? null,
     single_active_consumer_tag: q.options.singleActiveConsumer ? (q.consumers[0]?.tag ?? null) : null,
     state: 'running',
-    type: q.quorum ? 'quorum' : 'classic',
+    type: q.options.type,
     vhost: q.vhost,
   };
   if (owner) out.owner_pid_details = { name: owner.name, peer_host: peerHost(owner.peer.host), peer_port: owner.peer.port };

@@ -107,7 +107,7 @@ async function handle(ctx: ManagementContext, router: ApiRouter, req: IncomingMe
     const page = req.method === 'GET' || req.method === 'HEAD' ? await pageFile(url.pathname || '/') : undefined;
     if (page) return send(res, 200, page.body, page.type, {}, req.method === 'HEAD');
     const { handler, params } = router.match(req.method ?? 'GET', url.pathname);
-    const principal = authenticate(ctx.broker, req.headers.authorization, isLoopback(req.socket.remoteAddress), adminToken);
+    const principal = await authenticate(ctx.broker, req.headers.authorization, isLoopback(req.socket.remoteAddress), adminToken);
     const raw = await readBody(req);
     let snapshot: Snapshot | undefined;
     const apiReq: ApiRequest = {

@@ -64,7 +64,8 @@ export class Snapshot {
     let f = this.figuresMemo.get(q);
     if (f) return f;
     const s = q.stats;
-    const unacked = this.unacked(q);
+    // A stream's messages stay in it when delivered: RabbitMQ counts none of them unacknowledged.
+    const unacked = q.options.type === 'stream' ? { count: 0, bytes: 0 } : this.unacked(q);
     const values: Counters = {
       ack: s.ack, deliver: s.deliver, deliver_get: s.deliver + s.deliverNoAck + s.get + s.getNoAck,
       deliver_no_ack: s.deliverNoAck, get: s.get, get_empty: s.getEmpty, get_no_ack: s.getNoAck,

@@ -23,6 +23,11 @@ type Args<K extends keyof MethodArgs> = MethodArgs[K];
 /** A publish or an ack held in a transaction until tx.commit. */
 interface TxOp { kind: 'publish' | 'settle'; run: () => void }
 
+/** The default exchange '' can be neither declared nor deleted, even passively, as RabbitMQ. */
+function refuseDefaultExchange(name: string): void {
+  if (name === '') throw errors.accessRefused('operation not permitted on the default exchange');
+}
+
 export class ServerChannel implements ChannelSink {
   readonly core: CoreChannel;
   private state: 'open' | 'closing' | 'closed' = 'open';
@@ -68,6 +73,10 @@ export class ServerChannel implements ChannelSink {
       if (f.type === 1 && err.classId === 0) {
         err.classId = f.method.classId;
         err.methodId = f.method.methodId;
+      } else if (f.type !== 1 && err.classId === 0 && !err.closesConnection) {
+        // A refused message (its expiration, its size) is reported against basic.publish, as RabbitMQ.
+        err.classId = 60;
+        err.methodId = 40;
       }
       this.conn.fail(this.number, err);
     }
@@ -94,11 +103,14 @@ export class ServerChannel implements ChannelSink {
         return;
       case 'channel.close-ok': return;
       case 'channel.flow':
+        // As RabbitMQ: a client may not pause its deliveries this way (basic.qos is the way).
+        if (!m.args.active) throw errors.notImplemented('active=false');
         this.core.setFlow(m.args.active);
         return this.reply('channel.flow-ok', { active: m.args.active });
       case 'channel.flow-ok': return;
       case 'exchange.declare': return this.exchangeDeclare(m.args);
       case 'exchange.delete':
+        refuseDefaultExchange(m.args.exchange);
         this.authorize('configure', 'exchange', m.args.exchange);
         this.vhost.deleteExchange(m.args.exchange, m.args.ifUnused);
         return this.replyDurably(m.args.nowait, 'exchange.delete-ok', {});
@@ -188,6 +200,7 @@ export class ServerChannel implements ChannelSink {
   }
 
   private exchangeDeclare(a: Args<'exchange.declare'>): void {
+    refuseDefaultExchange(a.exchange);
     // A passive declare only asks whether it exists: RabbitMQ checks no right for it.
     if (!a.passive) this.authorize('configure', 'exchange', a.exchange);
     this.vhost.declareExchange(a.exchange, a.type, a.passive, a.durable, a.autoDelete, a.internal, a.arguments);
@@ -259,6 +272,8 @@ export class ServerChannel implements ChannelSink {
   }
 
   private startPublish(a: Args<'basic.publish'>): void {
+    // AMQP's immediate flag, which RabbitMQ dropped in 3.0 and refuses.
+    if (a.immediate) throw errors.notImplemented('immediate=true');
     this.conn.publishing();
     this.authorize('write', 'exchange', a.exchange);
     this.vhost.exchangeForPublish(a.exchange);
@@ -362,7 +377,9 @@ export class ServerChannel implements ChannelSink {
 
   consumerCancelled(consumerTag: string): void {
     if (this.conn.clientProperties.capabilities && (this.conn.clientProperties.capabilities as Record<string, unknown>).consumer_cancel_notify) {
-      this.reply('basic.cancel', { consumerTag, nowait: true });
+      // After the reply to the method that caused it (a queue.delete on this channel), as
+      // RabbitMQ's channel sends delete-ok before it reads the queue's cancel notice.
+      queueMicrotask(() => this.reply('basic.cancel', { consumerTag, nowait: true }));
     }
   }
 

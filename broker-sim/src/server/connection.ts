@@ -19,6 +19,8 @@ import { BatchedWriter } from './writer.ts';
 
 export const FRAME_MAX = 131072;
 export const CHANNEL_MAX = 2047;
+/** RabbitMQ's SILENT_CLOSE_DELAY, ms: how long a failed handshake's socket stays before it is reset. */
+const SILENT_CLOSE_DELAY = 3000;
 
 type Phase = 'header' | 'start' | 'secure' | 'tune' | 'open' | 'running' | 'closing' | 'closed';
 
@@ -61,8 +63,11 @@ export class Connection {
   clientProperties: Record<string, unknown> = {};
   /** The SASL mechanism the client logged in with (PLAIN or AMQPLAIN), for the management API. */
   authMechanism = '';
+  /** A password is being checked: frames that came after it wait in the buffer, in order. */
+  private holding = false;
   private lastReceived = Date.now();
-  private lastSent = Date.now();
+  /** Something was sent since the heartbeat timer last looked. */
+  private sentSinceTick = true;
   private heartbeatTimer: NodeJS.Timeout | undefined;
   /**
    * Blocked by an alarm: this connection published while one was in effect, so it is not read
@@ -132,7 +137,7 @@ export class Connection {
   }
 
   send(buf: Buffer): void {
-    this.lastSent = Date.now();
+    this.sentSinceTick = true;
     this.out.write(buf);
   }
 
@@ -174,7 +179,7 @@ export class Connection {
         mechanisms: Buffer.from('PLAIN AMQPLAIN'), locales: Buffer.from('en_US'),
       }));
     }
-    while (this.buffer.length > 0 && (this.phase as Phase) !== 'closed') {
+    while (this.buffer.length > 0 && (this.phase as Phase) !== 'closed' && !this.holding) {
       const parsed = parseFrame(this.buffer, this.frameMax);
       if (!parsed) break;
       this.buffer = parsed.rest;
@@ -203,7 +208,10 @@ export class Connection {
       if (f.type !== 1 || f.method.name !== 'channel.open') {
         throw errors.channelError(`expected 'channel.open' on channel ${f.channel}`);
       }
-      if (f.channel > this.channelMax) throw errors.notAllowed(`channel ${f.channel} exceeds channel_max ${this.channelMax}`);
+      // As RabbitMQ, channel_max bounds how many are open at once, whatever their numbers.
+      if (this.channels.size >= this.channelMax) {
+        throw errors.notAllowed(`number of channels opened (${this.channels.size}) has reached the negotiated channel_max (${this.channelMax})`);
+      }
       ch = new ServerChannel(this, f.channel);
       this.channels.set(f.channel, ch);
     }
@@ -223,8 +231,8 @@ export class Connection {
         this.finish();
         return;
       case 'connection.close-ok': this.finish(); return;
+      case 'connection.update-secret': return this.updateSecret(m.args);
       case 'connection.secure-ok':
-      case 'connection.update-secret':
         throw errors.notImplemented(`${m.name} is not supported`);
       default:
         throw errors.commandInvalid(`unexpected method ${m.name} on channel 0`);
@@ -236,31 +244,74 @@ export class Connection {
     this.clientProperties = a.clientProperties;
     this.authMechanism = a.mechanism;
     const { username, password } = credentials(a.mechanism, Buffer.from(a.response));
-    try {
-      this.user = this.broker.authenticate(a.mechanism, username, password, this.loopback);
-    } catch (err) {
-      this.options.log(`connection ${this.name}: login refused for user '${username}'`);
-      throw err;
-    }
-    this.phase = 'tune';
-    this.sendMethod(0, method('connection.tune', { channelMax: CHANNEL_MAX, frameMax: FRAME_MAX, heartbeat: this.options.heartbeat }));
+    this.phase = 'secure';
+    this.hold(this.broker.authenticate(a.mechanism, username, password, this.loopback), (user) => {
+      this.user = user;
+      this.phase = 'tune';
+      this.sendMethod(0, method('connection.tune', { channelMax: CHANNEL_MAX, frameMax: FRAME_MAX, heartbeat: this.options.heartbeat }));
+    }, () => this.options.log(`connection ${this.name}: login refused for user '${username}'`));
+  }
+
+  /**
+   * Waits for a check that runs off the event loop (a password), holding the frames that follow
+   * it; then `then` runs, or a refusal closes the connection, and the held frames are read.
+   */
+  private hold<T>(check: Promise<T>, then: (v: T) => void, refused: () => void = () => {}): void {
+    this.holding = true;
+    const resume = (fn: () => void): void => this.guard(() => {
+      this.holding = false;
+      if (this.phase === 'closed') return;
+      fn();
+      this.receive(Buffer.alloc(0));
+    });
+    check.then((v) => resume(() => then(v)), (err: unknown) => resume(() => { refused(); throw err; }));
+  }
+
+  /**
+   * connection.update-secret: the new secret is checked as a login would check it and the
+   * connection carries on, update-secret-ok. As RabbitMQ 3.10's internal users, a secret that is
+   * not the user's password is not refused (only logged): for them the secret is the password,
+   * which update-secret does not change.
+   */
+  private updateSecret(a: { newSecret: Buffer | string; reason: string }): void {
+    if (this.phase !== 'running') throw errors.channelError(`unexpected method in connection state ${this.state}`);
+    const user = this.user!;
+    const check = this.broker.authenticate(this.authMechanism, user.name, Buffer.from(a.newSecret).toString('utf8'), this.loopback)
+      .then(() => true, () => false);
+    this.hold(check, (matches) => {
+      this.options.log(`connection ${this.name}: user '${user.name}' updated secret, reason: ${a.reason}`
+        + (matches ? '' : ' (the new secret is not the user\'s password; the login stays as it was)'));
+      this.sendMethod(0, method('connection.update-secret-ok', {}));
+    });
   }
 
   private tuneOk(a: { channelMax: number; frameMax: number; heartbeat: number }): void {
     if (this.phase !== 'tune') throw errors.commandInvalid('connection.tune-ok out of sequence');
-    if (a.frameMax !== 0 && a.frameMax < 4096) throw errors.notAllowed(`frame_max=${a.frameMax} < 4096 min size`);
-    if (a.frameMax > FRAME_MAX) throw errors.notAllowed(`frame_max=${a.frameMax} > ${FRAME_MAX} max size`);
-    this.frameMax = a.frameMax === 0 ? FRAME_MAX : a.frameMax;
-    this.channelMax = a.channelMax === 0 ? CHANNEL_MAX : Math.min(a.channelMax, CHANNEL_MAX);
+    const refusal = negotiationRefusal('frame_max', 4096, FRAME_MAX, a.frameMax)
+      ?? negotiationRefusal('channel_max', 0, CHANNEL_MAX, a.channelMax);
+    if (refusal) return this.failHandshake(refusal);
+    this.frameMax = a.frameMax;
+    this.channelMax = a.channelMax;
     this.heartbeat = a.heartbeat;
     this.phase = 'open';
     this.startHeartbeats();
   }
 
+  /**
+   * As RabbitMQ, a handshake that cannot go on (values it cannot accept in tune-ok) gets no
+   * connection.close: the reason is logged and the socket is reset a few seconds later.
+   */
+  private failHandshake(reason: string): void {
+    this.options.log(`connection ${this.name}: closing: ${reason}`);
+    this.phase = 'closed';
+    setTimeout(() => this.socket.resetAndDestroy(), SILENT_CLOSE_DELAY).unref();
+  }
+
   private open(vhostName: string): void {
     if (this.phase !== 'open') throw errors.commandInvalid('connection.open out of sequence');
     this.vhost = this.broker.openVhost(this.user!, vhostName);
-    this.core = new CoreConnection(this.broker, this.id, this.vhost);
+    const clientName = this.clientProperties.connection_name;
+    this.core = new CoreConnection(this.broker, this.id, this.vhost, true, this.name, typeof clientName === 'string' ? clientName : undefined);
     this.phase = 'running';
     if (this.handshakeTimer) clearTimeout(this.handshakeTimer);
     this.sendMethod(0, method('connection.open-ok', {}));
@@ -308,10 +359,13 @@ export class Connection {
       if (this.blocked) this.lastReceived = now;
       if (now - this.lastReceived > 2 * ms) {
         this.options.log(`connection ${this.name}: missed heartbeats from client, timeout: ${this.heartbeat}s`);
-        this.socket.destroy();
+        // A reset, not a close, as RabbitMQ's: the peer sees ECONNRESET.
+        this.socket.resetAndDestroy();
         return;
       }
-      if (now - this.lastSent >= ms / 2) this.send(HEARTBEAT_FRAME);
+      // As RabbitMQ's sender: a heartbeat when nothing else went out during the last half interval.
+      if (!this.sentSinceTick) this.send(HEARTBEAT_FRAME);
+      this.sentSinceTick = false;
     }), ms / 2);
     this.heartbeatTimer.unref();
   }
@@ -362,6 +416,16 @@ export class Connection {
     this.core?.close();
     this.onGone(this);
   }
+}
+
+/**
+ * What RabbitMQ says of a tune-ok value it cannot accept: under the minimum (0 = none asked), or
+ * above the server's maximum (0 there asks for no limit, so it is above too).
+ */
+function negotiationRefusal(field: string, min: number, max: number, value: number): string | undefined {
+  if (value !== 0 && value < min) return `negotiated ${field} = ${value} is lower than the minimum allowed value (${min})`;
+  if (value === 0 || value > max) return `negotiated ${field} = ${value} is higher than the maximum allowed value (${max})`;
+  return undefined;
 }
 
 /** Username and password from a PLAIN or AMQPLAIN response. */

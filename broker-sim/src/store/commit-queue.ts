@@ -9,12 +9,13 @@
  */
 import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
+import type { Holder } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
 
-/** A message to insert; `acquired` is set when a consumer took it before the insert was committed. */
-export interface PendingInsert { vhost: string; queue: string; m: Message; acquired?: boolean }
-/** A stored message's delivery count and holder, to update. */
-export interface PendingUpdate { m: Message; acquired: boolean }
+/** A message to insert; `holder` is set when a consumer took it before the insert was committed. */
+export interface PendingInsert { vhost: string; queue: string; m: Message; holder?: Holder | null }
+/** A stored message's holder (null: given back), delivery count and redelivered flag, to update. */
+export interface PendingUpdate { m: Message; holder: Holder | null }
 
 /** What one commit writes. */
 export interface Batch {
@@ -39,6 +40,11 @@ export interface CommitQueueHooks {
   committed?(): void;
   /** The first failure of a run of failing commits. */
   failed?(err: Error): void;
+  /**
+   * While true, only deletes are committed (a full disk's reserve is in use: acks free room, inserts
+   * would eat it); the rest waits, re-tried every RETRY_FIRST_MS, until it is false again.
+   */
+  deletesOnly?(): boolean;
 }
 
 /** The longest a write nobody waits for stays uncommitted. */
@@ -97,11 +103,11 @@ export class CommitQueue {
     this.schedule();
   }
 
-  update(m: Message, acquired: boolean): void {
+  update(m: Message, holder: Holder | null): void {
     // Not written yet: the pending insert writes the message as it is at commit time.
     const pending = this.inserts.get(m.id);
-    if (pending) pending.acquired = acquired;
-    else this.updates.set(m.id, { m, acquired });
+    if (pending) pending.holder = holder;
+    else this.updates.set(m.id, { m, holder });
     this.schedule();
   }
 
@@ -139,7 +145,12 @@ export class CommitQueue {
     this.cancelLazy = this.cancelSoon = this.cancelRetry = undefined;
     if (this.closed) return;
     try {
-      if (this.failure && this.deletes.length > 0) this.commitDeletes();
+      const deletesOnly = this.hooks.deletesOnly?.() ?? false;
+      if ((this.failure || deletesOnly) && this.deletes.length > 0) {
+        this.commitDeletes();
+        if (deletesOnly) this.hooks.committed?.();
+      }
+      if (this.hooks.deletesOnly?.()) { this.holdBack(); return; }
       this.commitAll();
     } catch (err) {
       this.failed(err as Error);
@@ -179,6 +190,12 @@ export class CommitQueue {
   private commitDeletes(): void {
     this.writer.writeDeletes(this.deletes);
     this.deletes = [];
+  }
+
+  /** Keeps what is queued (nobody waiting is released) and tries again soon. */
+  private holdBack(): void {
+    this.scheduled = true;
+    this.cancelRetry = this.clock.setTimer(RETRY_FIRST_MS, () => { this.cancelRetry = undefined; this.flush(); });
   }
 
   private failed(err: Error): void {

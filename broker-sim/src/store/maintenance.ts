@@ -10,6 +10,8 @@ import type { StoreClock } from './clock.ts';
 /** Every so many commits, free pages beyond a quarter of the file are returned. */
 const RECLAIM_EVERY_COMMITS = 200;
 const RECLAIM_MIN_FREE_PAGES = 256;
+/** On a full disk, pages are given back this many at a time, each step small enough for the WAL it reuses. */
+const SHRINK_STEP_PAGES = 64;
 /** Quiet time after the last commit before the files are tidied. */
 const IDLE_TIDY_MS = 1000;
 
@@ -29,6 +31,25 @@ export class Maintenance {
     this.lastCommitAt = this.clock.now();
     this.armIdleTidy();
   }
+
+  /**
+   * On a full disk: the WAL checkpointed first (the database file takes its pages, and later
+   * commits reuse the WAL from its start instead of growing it), then the free pages given back a
+   * step at a time, each checkpointed so the next reuses the same WAL space, then the WAL truncated.
+   */
+  shrinkNow(): void {
+    const attempt = (fn: () => void): boolean => {
+      try { fn(); return true; } catch { return false; } // no room yet: tried again after the next commit
+    };
+    attempt(() => this.db.pragma('wal_checkpoint(RESTART)'));
+    for (let free = this.freePages(); free > 0; free = this.freePages()) {
+      if (!attempt(() => this.db.pragma(`incremental_vacuum(${Math.min(free, SHRINK_STEP_PAGES)})`))) break;
+      attempt(() => this.db.pragma('wal_checkpoint(RESTART)'));
+    }
+    attempt(() => this.db.pragma('wal_checkpoint(TRUNCATE)'));
+  }
+
+  private freePages(): number { return Number(this.db.pragma('freelist_count', { simple: true })); }
 
   close(): void {
     this.cancelIdle?.();

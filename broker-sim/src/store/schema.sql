@@ -67,12 +67,28 @@ CREATE TABLE IF NOT EXISTS messages (   -- persistent messages in durable queues
   redelivered INTEGER NOT NULL DEFAULT 0,
   expires_at INTEGER,                   -- broker clock ms when its TTL runs out, NULL = never
   delivery_count INTEGER NOT NULL DEFAULT 0, -- times given back (delivery-limited queues)
-  acquired INTEGER NOT NULL DEFAULT 0   -- held by a consumer (delivery-limited queues): given back at start-up
+  acquired INTEGER NOT NULL DEFAULT 0,  -- held by a consumer (delivered, not acked): given back redelivered at start-up
+  -- Who holds it while acquired (NULL otherwise), written in the same group commits as the messages.
+  held_connection TEXT,                 -- the connection's name in the management API
+  held_client_name TEXT,                -- the client-provided connection name (connection_name), if any
+  held_channel TEXT,                    -- connection id / channel number, as in events
+  held_consumer_tag TEXT,               -- NULL for basic.get
+  held_since INTEGER,                   -- broker clock ms: delivered at
+  held_until INTEGER                    -- broker clock ms: the lease's deadline (consumer timeout), NULL = none
 );
 CREATE INDEX IF NOT EXISTS messages_by_queue ON messages (vhost, queue, id);
 -- The few messages a consumer held when the broker stopped, which start-up reads whole (the rest are
 -- read as their queue reaches them).
 CREATE INDEX IF NOT EXISTS messages_held ON messages (id) WHERE acquired = 1;
+-- What is being worked on right now, by whom, since when and until when: one select
+-- (`select * from held`). Persistent messages in durable queues only: the others are not on disk.
+CREATE VIEW IF NOT EXISTS held AS
+  SELECT id AS message_id, vhost, queue, held_connection AS connection, held_client_name AS client_name,
+    held_channel AS channel, held_consumer_tag AS consumer_tag,
+    strftime('%Y-%m-%d %H:%M:%f', held_since / 1000.0, 'unixepoch') AS since,
+    strftime('%Y-%m-%d %H:%M:%f', held_until / 1000.0, 'unixepoch') AS until,
+    redelivered, delivery_count, routing_key, length(body) AS bytes
+  FROM messages WHERE acquired = 1;
 CREATE TABLE IF NOT EXISTS events (     -- the event log: leases requeued, expired, dead-lettering…; oldest dropped
   id INTEGER PRIMARY KEY,
   at INTEGER NOT NULL,                  -- broker clock, ms since the epoch
@@ -83,4 +99,19 @@ CREATE TABLE IF NOT EXISTS events (     -- the event log: leases requeued, expir
   consumer_tag TEXT,
   channel TEXT,                         -- connection id / channel number
   detail TEXT
+);
+-- Streams (x-queue-type: stream): each stream's log, apart from the messages of queues. A segment is
+-- a range of offsets; retention deletes whole segments from the front.
+--   sqlite3 queuelab.db 'select queue, segment, min("offset"), max("offset"), count(*) from stream_messages group by queue, segment'
+CREATE TABLE IF NOT EXISTS stream_messages (
+  vhost TEXT NOT NULL,
+  queue TEXT NOT NULL,
+  "offset" INTEGER NOT NULL,            -- from 0, as x-stream-offset
+  segment INTEGER NOT NULL,             -- segments begin when x-stream-max-segment-size-bytes is reached
+  timestamp INTEGER NOT NULL,           -- broker clock ms when it was appended
+  exchange TEXT NOT NULL,
+  routing_key TEXT NOT NULL,
+  properties BLOB NOT NULL,             -- AMQP content properties as published
+  body BLOB NOT NULL,
+  PRIMARY KEY (vhost, queue, "offset")
 );

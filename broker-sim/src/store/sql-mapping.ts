@@ -6,7 +6,7 @@ import type Database from 'better-sqlite3';
 import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import type {
-  Backlog, BindingRecord, DurableState, ExchangeRecord, PermissionRecord, PolicyRecord, QueueRecord, StoredMessage, UserRecord,
+  Backlog, BindingRecord, DurableState, ExchangeRecord, Holder, PermissionRecord, PolicyRecord, QueueRecord, StoredMessage, UserRecord,
   VhostLimitRecord,
 } from '../core/storage.ts';
 import type { Batch, BatchWriter } from './commit-queue.ts';
@@ -19,7 +19,9 @@ type Statements = ReturnType<typeof prepare>;
 
 /**
  * Stored messages a consumer held when the broker stopped: read whole at start-up (they are given
- * back at once); every other message is only counted then, and read when its queue reaches it.
+ * back at once, redelivered); every other message is only counted then, and read when its queue
+ * reaches it. `acquired` is written with the holder's columns (held_*), so it alone says it; the
+ * partial index messages_held is on the same condition.
  */
 const HELD = 'acquired = 1';
 
@@ -30,19 +32,28 @@ type Row = any;
 /** The columns a queue needs of a message it reads back (fewer columns, a faster read). */
 const MESSAGE_COLUMNS = 'id, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count';
 
-/** A messages row as core's message. */
-function messageOf(r: Row): Message {
+/** Who holds a message, in the order holderValues gives them. */
+const HOLDER_COLUMNS = 'acquired, held_connection, held_client_name, held_channel, held_consumer_tag, held_since, held_until';
+
+/** A holder as the values of HOLDER_COLUMNS (all NULL, acquired 0, for a message nobody holds). */
+function holderValues(h: Holder | null | undefined): (number | string | null)[] {
+  if (!h) return [0, null, null, null, null, null, null];
+  return [1, h.connection, h.clientName ?? null, h.channel, h.consumerTag ?? null, h.since, h.until ?? null];
+}
+
+/** A messages row as core's message; ids up to redeliveredUpTo were stored before a crash. */
+function messageOf(r: Row, redeliveredUpTo: number): Message {
   return {
     id: r.id, exchange: r.exchange, routingKey: r.routing_key,
-    propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered, stored: true,
+    propertiesRaw: r.properties, body: r.body, persistent: true, redelivered: !!r.redelivered || r.id <= redeliveredUpTo, stored: true,
     ...(r.expires_at === null ? {} : { expiresAt: r.expires_at }),
     ...(r.delivery_count ? { deliveryCount: r.delivery_count } : {}),
   };
 }
 
 /** A whole messages row: the message, where it is, and whether a consumer held it. */
-function storedMessage(r: Row): StoredMessage {
-  return { ...messageOf(r), vhost: r.vhost, queue: r.queue, acquired: !!r.acquired };
+function storedMessage(r: Row, redeliveredUpTo: number): StoredMessage {
+  return { ...messageOf(r, redeliveredUpTo), vhost: r.vhost, queue: r.queue, acquired: !!r.acquired };
 }
 
 function prepare(db: Database.Database) {
@@ -74,8 +85,9 @@ function prepare(db: Database.Database) {
     deleteExchangeBindings: p('DELETE FROM bindings WHERE vhost = ? AND (source = ? OR (destination = ? AND destination_type = \'exchange\'))'),
     saveBinding: p('INSERT OR IGNORE INTO bindings (vhost, source, destination, destination_type, routing_key, arguments) VALUES (?, ?, ?, ?, ?, ?)'),
     deleteBinding: p('DELETE FROM bindings WHERE vhost = ? AND source = ? AND destination = ? AND destination_type = ? AND routing_key = ? AND arguments = ?'),
-    insertMessage: p('INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count, acquired) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)'),
-    updateDelivery: p('UPDATE messages SET delivery_count = ?, acquired = ?, redelivered = ? WHERE id = ?'),
+    insertMessage: p(`INSERT OR REPLACE INTO messages (id, vhost, queue, exchange, routing_key, properties, body, redelivered, expires_at, delivery_count,
+      ${HOLDER_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+    updateDelivery: p(`UPDATE messages SET delivery_count = ?, redelivered = ?, ${HOLDER_COLUMNS.split(', ').map((c) => `${c} = ?`).join(', ')} WHERE id = ?`),
     appendEvent: p('INSERT INTO events (id, at, kind, vhost, queue, message_id, consumer_tag, channel, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'),
     trimEvents: p('DELETE FROM events WHERE id <= ?'),
     deleteMessage: p('DELETE FROM messages WHERE id = ?'),
@@ -87,12 +99,18 @@ function prepare(db: Database.Database) {
 export class SqlMapping implements BatchWriter {
   private readonly stmt: Statements;
 
-  constructor(private readonly db: Database.Database) {
+  /** Messages stored when the broker crashed: RabbitMQ redelivers every one of them marked redelivered. */
+  private redeliveredUpTo = 0;
+
+  /** @param afterCrash the last broker on this database did not stop cleanly (kill -9, power cut) */
+  constructor(private readonly db: Database.Database, private readonly afterCrash = false) {
     this.stmt = prepare(db);
   }
 
   load(): DurableState {
     const all = <T>(sql: string): T[] => this.db.prepare(sql).all() as T[];
+    const lastMessageId: number = all<Row>('SELECT max(id) AS id FROM messages')[0]?.id ?? 0;
+    if (this.afterCrash) this.redeliveredUpTo = lastMessageId;
     return {
       vhosts: all<{ name: string }>('SELECT name FROM vhosts').map((r) => r.name),
       users: all<Row>('SELECT * FROM users').map((r): UserRecord => ({ name: r.name, passwordHash: r.password_hash, tags: r.tags })),
@@ -109,10 +127,10 @@ export class SqlMapping implements BatchWriter {
       bindings: all<Row>('SELECT * FROM bindings').map((r): BindingRecord => ({
         vhost: r.vhost, source: r.source, destination: r.destination, destinationType: r.destination_type,
         routingKey: r.routing_key, arguments: JSON.parse(r.arguments) })),
-      messages: all<Row>(`SELECT * FROM messages WHERE ${HELD} ORDER BY id`).map(storedMessage),
+      messages: all<Row>(`SELECT * FROM messages WHERE ${HELD} ORDER BY id`).map((r) => storedMessage(r, this.redeliveredUpTo)),
       backlogs: all<Row>(`SELECT vhost, queue, count(*) AS count, sum(length(body)) AS bytes FROM messages
         WHERE NOT (${HELD}) GROUP BY vhost, queue`).map((r): Backlog => ({ vhost: r.vhost, queue: r.queue, count: r.count, bytes: r.bytes })),
-      lastMessageId: all<Row>('SELECT max(id) AS id FROM messages')[0]?.id ?? 0,
+      lastMessageId,
       events: all<Row>(`SELECT * FROM events ORDER BY id DESC LIMIT ${EVENTS_LOADED}`).reverse().map((r): BrokerEvent => ({
         id: r.id, at: r.at, kind: r.kind, vhost: r.vhost, queue: r.queue,
         ...(r.message_id === null ? {} : { messageId: r.message_id }),
@@ -166,7 +184,7 @@ export class SqlMapping implements BatchWriter {
 
   /** A queue's committed messages after an id, in id order (see Storage.readMessages). */
   readMessages(vhost: string, queue: string, afterId: number, limit: number): Message[] {
-    return (this.stmt.readMessages.all(vhost, queue, afterId, limit) as Row[]).map(messageOf);
+    return (this.stmt.readMessages.all(vhost, queue, afterId, limit) as Row[]).map((r) => messageOf(r, this.redeliveredUpTo));
   }
 
   /** BatchWriter: one transaction for the whole batch. */
@@ -174,12 +192,12 @@ export class SqlMapping implements BatchWriter {
     const s = this.stmt;
     this.db.transaction(() => {
       for (const op of b.ops) op();
-      for (const { vhost, queue, m, acquired } of b.inserts) {
+      for (const { vhost, queue, m, holder } of b.inserts) {
         s.insertMessage.run(m.id, vhost, queue, m.exchange, m.routingKey, m.propertiesRaw, m.body,
-          m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, acquired ? 1 : 0);
+          m.redelivered ? 1 : 0, m.expiresAt ?? null, m.deliveryCount ?? 0, ...holderValues(holder));
       }
-      for (const { m, acquired } of b.updates) {
-        if (m.stored) s.updateDelivery.run(m.deliveryCount ?? 0, acquired ? 1 : 0, m.redelivered ? 1 : 0, m.id);
+      for (const { m, holder } of b.updates) {
+        if (m.stored) s.updateDelivery.run(m.deliveryCount ?? 0, m.redelivered ? 1 : 0, ...holderValues(holder), m.id);
       }
       for (const id of b.deletes) s.deleteMessage.run(id);
       for (const e of b.events) {

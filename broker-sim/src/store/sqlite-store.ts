@@ -8,17 +8,23 @@ import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import { takePage } from '../core/ready-list.ts';
 import type {
-  BindingRecord, DurableState, ExchangeRecord, PermissionRecord, PolicyRecord, QueueRecord, Storage, UserRecord, VhostLimitRecord,
+  BindingRecord, Durability, DurableState, ExchangeRecord, Holder, PermissionRecord, PolicyRecord, QueueRecord, Storage, UserRecord,
+  VhostLimitRecord,
 } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
-import { CommitQueue } from './commit-queue.ts';
+import { CommitQueue, type BatchWriter } from './commit-queue.ts';
+import { FileGuard } from './file-guard.ts';
 import { openDatabase, type OpenOptions } from './database.ts';
 import { Maintenance } from './maintenance.ts';
+import { FullDisk, SpaceReserve } from './space-reserve.ts';
 import { SqlMapping } from './sql-mapping.ts';
+import { SqliteStreams } from './streams.ts';
 
 export interface SqliteStoreOptions extends OpenOptions {
   /** The store's timers (commit delays, retries, tidying). Default: real time. */
   clock?: StoreClock;
+  /** The last broker on this file did not stop cleanly: its stored messages come back redelivered. */
+  afterCrash?: boolean;
 }
 
 export class SqliteStore implements Storage {
@@ -26,6 +32,12 @@ export class SqliteStore implements Storage {
   private readonly sql: SqlMapping;
   private readonly commits: CommitQueue;
   private readonly maintenance: Maintenance;
+  readonly streams: SqliteStreams;
+  /** A full disk's reserve (none for ':memory:'): while it is given up, publishers stay blocked. */
+  private readonly fullDisk: FullDisk | undefined;
+  private readonly watchers: ((writable: boolean, reason?: string) => void)[] = [];
+  private reported = true;
+  readonly durability: Durability;
 
   /**
    * @param path a file, or ':memory:' for a broker that keeps nothing
@@ -33,10 +45,21 @@ export class SqliteStore implements Storage {
    */
   constructor(path: string, onError: (err: Error) => void = () => {}, options: SqliteStoreOptions = {}) {
     const clock = options.clock ?? systemStoreClock;
+    const reserve = path === ':memory:' ? undefined : new SpaceReserve(path);
     this.db = openDatabase(path, options);
-    this.sql = new SqlMapping(this.db);
-    this.commits = new CommitQueue(this.sql, clock, { committed: () => this.maintenance.committed(), failed: onError });
+    reserve?.take();
+    this.durability = path === ':memory:' ? 'memory' : options.durability ?? 'disk';
+    this.sql = new SqlMapping(this.db, options.afterCrash);
+    const writer = reserve ? guarded(this.sql, new FileGuard(path)) : this.sql;
+    this.commits = new CommitQueue(writer, clock, {
+      committed: () => { this.maintenance.committed(); this.fullDisk?.committed(); },
+      failed: (err) => { this.fullDisk?.failed(err); onError(err); },
+      deletesOnly: () => this.fullDisk?.low ?? false,
+    });
     this.maintenance = new Maintenance(this.db, clock, () => this.commits.pending);
+    this.streams = new SqliteStreams(this.db, this.commits);
+    this.fullDisk = reserve ? new FullDisk(reserve, clock, () => this.maintenance.shrinkNow(), () => this.recovered()) : undefined;
+    this.commits.onWritableChange((_, reason) => this.report(reason));
   }
 
   load(): DurableState { return this.sql.load(); }
@@ -76,20 +99,44 @@ export class SqliteStore implements Storage {
     return takePage(pending.length === 0 ? committed : mergeById(committed, pending), limit, maxBytes);
   }
   deleteMessage(id: number): void { this.commits.delete(id); }
-  updateDelivery(m: Message, acquired: boolean): void { this.commits.update(m, acquired); }
+  updateDelivery(m: Message, holder: Holder | null): void { this.commits.update(m, holder); }
   appendEvent(e: BrokerEvent): void { this.commits.event(e); }
 
   afterCommit(fn: () => void): void { this.commits.afterCommit(fn); }
   /** Commits everything queued now. */
   flush(): void { this.commits.flush(); }
-  get writable(): boolean { return this.commits.writable; }
-  onWritableChange(fn: (writable: boolean, reason?: string) => void): void { this.commits.onWritableChange(fn); }
+  /** Commits work, and a full disk's reserve is back in place (until then publishers stay blocked). */
+  get writable(): boolean { return this.commits.writable && !this.fullDisk?.low; }
+  onWritableChange(fn: (writable: boolean, reason?: string) => void): void { this.watchers.push(fn); }
+
+  /** The full disk's reserve is back: what waited is committed now, and publishers may go on. */
+  private recovered(): void {
+    if (this.commits.pending) this.commits.flush();
+    this.report();
+  }
+
+  /** Tells watchers when writable changes; the reason is the failing commit's. */
+  private report(reason?: string): void {
+    const writable = this.writable;
+    if (writable === this.reported) return;
+    this.reported = writable;
+    for (const fn of this.watchers) fn(writable, writable ? undefined : reason ?? 'database or disk is full');
+  }
 
   close(): void {
+    this.fullDisk?.close();
     this.maintenance.close();
     this.commits.close();
     this.db.close();
   }
+}
+
+/** Writes only while the database file is the one opened (see FileGuard). */
+function guarded(writer: BatchWriter, guard: FileGuard): BatchWriter {
+  return {
+    write(b) { guard.check(); writer.write(b); },
+    writeDeletes(ids) { guard.check(); writer.writeDeletes(ids); },
+  };
 }
 
 /** Two id-ordered lists as one. */

@@ -161,8 +161,8 @@ test('the admin token is taken from loopback only, and a wrong one never', async
   const { systemClock } = await import('../../src/core/clock.ts');
   const { MemoryStorage } = await import('../core/memory-storage.ts');
   const broker = new Broker(new MemoryStorage(), systemClock);
-  assert.throws(() => authenticate(broker, `Bearer ${token}`, false, token), (e) => e instanceof HttpError && e.status === 401);
-  assert.equal(authenticate(broker, `Bearer ${token}`, true, token).admin, true);
+  await assert.rejects(authenticate(broker, `Bearer ${token}`, false, token), (e) => e instanceof HttpError && e.status === 401);
+  assert.equal((await authenticate(broker, `Bearer ${token}`, true, token)).admin, true);
 });
 
 test('a broker running on the database without its API is not written behind its back: one line, nothing changed', async () => {

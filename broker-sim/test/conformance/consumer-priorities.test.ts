@@ -33,6 +33,17 @@ async function consumer(url: string, q: string, prefetch: number, priority?: num
   return { ch, got, holds };
 }
 
+/**
+ * Until the queue counts `n` consumers: a quorum queue on RabbitMQ registers a consumer a moment
+ * after consume-ok, and a message published before that goes to the consumers it already knows.
+ */
+async function untilConsumers(ch: Channel, q: string, n: number): Promise<void> {
+  for (const deadline = Date.now() + 5000; (await ch.checkQueue(q)).consumerCount < n;) {
+    if (Date.now() > deadline) throw new Error(`queue ${q} never counted ${n} consumers`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 function publish(ch: Channel, q: string, bodies: string[]): void {
   for (const b of bodies) ch.sendToQueue(q, Buffer.from(b));
 }
@@ -47,6 +58,7 @@ forEachBroker('consumer priorities', (broker) => {
       await ch.assertQueue(q, { durable: type === 'quorum', arguments: { 'x-queue-type': type } });
       const low = await consumer(broker.url, q, 10, 1);
       const high = await consumer(broker.url, q, 2, 10);
+      await untilConsumers(ch, q, 2);
       publish(ch, q, ['m1', 'm2', 'm3', 'm4', 'm5']);
       assert.deepEqual(await high.holds(2), ['m1', 'm2']);
       assert.deepEqual(await low.holds(3), ['m3', 'm4', 'm5']);
@@ -69,6 +81,7 @@ forEachBroker('consumer priorities', (broker) => {
     const low = await consumer(broker.url, q, 0);
     const a = await consumer(broker.url, q, 0, 5);
     const b = await consumer(broker.url, q, 0, 5);
+    await untilConsumers(ch, q, 3);
     publish(ch, q, ['1', '2', '3', '4', '5', '6']);
     const [ga, gb] = await Promise.all([a.holds(3), b.holds(3)]);
     // Six published, six with the priority-5 pair: none can have gone to the default-priority one.

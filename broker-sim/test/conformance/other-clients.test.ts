@@ -5,11 +5,12 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import type { GetMessage } from 'amqplib';
 import { forEachBroker } from '../../../test/support/brokers.ts';
 import { channel, closeAll, eventually } from './support/amqp.ts';
+import { runClient as run } from './support/run-client.ts';
 
 const PYTHON = '/usr/bin/python3';
 const hasAmqpTools = existsSync('/usr/bin/amqp-publish') && existsSync('/usr/bin/amqp-get');
@@ -29,22 +30,6 @@ print(body.decode() if body else 'EMPTY')
 ch.basic_ack(method.delivery_tag)
 conn.close()
 `;
-
-/**
- * Runs a client process without blocking the event loop: the in-process broker-sim must keep
- * answering it.
- */
-function run(cmd: string, args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => { stdout += d; });
-    child.stderr.on('data', (d: Buffer) => { stderr += d; });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 20000);
-    child.on('exit', (status) => { clearTimeout(timer); resolve({ status, stdout, stderr }); });
-  });
-}
 
 forEachBroker('other AMQP clients', (broker) => {
   after(closeAll);

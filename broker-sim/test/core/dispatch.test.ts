@@ -6,12 +6,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { bodies, setup } from './support.ts';
 
-test('a fresh broker has vhost / and the guest user, who may log in from loopback only', () => {
+test('a fresh broker has vhost / and the guest user, who may log in from loopback only', async () => {
   const { broker } = setup();
   assert.ok(broker.vhost('/'));
-  assert.equal(broker.authenticate('PLAIN', 'guest', 'guest', true).name, 'guest');
-  assert.throws(() => broker.authenticate('PLAIN', 'guest', 'guest', false), /ACCESS_REFUSED/);
-  assert.throws(() => broker.authenticate('PLAIN', 'guest', 'nope', true), /ACCESS_REFUSED/);
+  assert.equal((await broker.authenticate('PLAIN', 'guest', 'guest', true)).name, 'guest');
+  await assert.rejects(broker.authenticate('PLAIN', 'guest', 'guest', false), /ACCESS_REFUSED/);
+  await assert.rejects(broker.authenticate('PLAIN', 'guest', 'nope', true), /ACCESS_REFUSED/);
 });
 
 test('round-robin gives alternate messages to two consumers without prefetch', () => {

@@ -5,7 +5,22 @@
  */
 import type { Message } from '../../src/core/message.ts';
 import { takePage } from '../../src/core/ready-list.ts';
-import type { DurableState, Storage } from '../../src/core/storage.ts';
+import type { DurableState, Holder, Storage, StreamRecord, StreamStore } from '../../src/core/storage.ts';
+
+/** Streams' logs kept in a map, for core unit tests. */
+class MemoryStreams implements StreamStore {
+  readonly logs = new Map<string, StreamRecord[]>();
+  load(vhost: string, queue: string): StreamRecord[] { return [...(this.logs.get(`${vhost}/${queue}`) ?? [])]; }
+  append(vhost: string, queue: string, r: StreamRecord): void {
+    const key = `${vhost}/${queue}`;
+    this.logs.set(key, [...(this.logs.get(key) ?? []), r]);
+  }
+  truncate(vhost: string, queue: string, beforeOffset: number): void {
+    const key = `${vhost}/${queue}`;
+    this.logs.set(key, (this.logs.get(key) ?? []).filter((r) => r.offset >= beforeOffset));
+  }
+  drop(vhost: string, queue: string): void { this.logs.delete(`${vhost}/${queue}`); }
+}
 
 export class MemoryStorage implements Storage {
   /** The stored messages by id, in id order. */
@@ -13,6 +28,7 @@ export class MemoryStorage implements Storage {
   /** Pages read back (readMessages calls). */
   reads = 0;
   autoCommit = true;
+  readonly streams = new MemoryStreams();
   private pending = false;
   private waiting: (() => void)[] = [];
 
@@ -49,7 +65,8 @@ export class MemoryStorage implements Storage {
     this.messages.delete(id);
     this.write();
   }
-  updateDelivery(m: Message, acquired: boolean): void {
+  updateDelivery(m: Message, holder: Holder | null): void {
+    const acquired = holder !== null;
     const row = this.messages.get(m.id);
     if (row) row.acquired = acquired;
     this.write();
@@ -70,6 +87,7 @@ export class MemoryStorage implements Storage {
     for (const fn of waiting) fn();
   }
   readonly writable = true;
+  readonly durability = 'memory' as const;
   onWritableChange(): void {}
   close(): void {}
 

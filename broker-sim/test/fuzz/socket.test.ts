@@ -8,75 +8,17 @@
  */
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { connect as tcp, type Socket } from 'node:net';
 import amqp from 'amqplib';
 import { startPrivateSim } from '../../../test/support/brokers.ts';
 import {
-  encodeMethodFrame, METHODS, method, parseFrame, PROTOCOL_HEADER, type Frame, type MethodName,
+  encodeMethodFrame, METHODS, method, PROTOCOL_HEADER, type MethodName,
 } from '../../src/protocol/index.ts';
 import { within } from '../conformance/support/amqp.ts';
+import { Raw } from '../conformance/support/raw-client.ts';
 import { fuzzSeed, prng } from './random.ts';
 
 const CONNECTIONS = Number(process.env.FUZZ_CONNECTIONS ?? 300);
 
-/** A raw AMQP socket: what the server sent, parsed into frames, and whether it closed. */
-class Raw {
-  private buf: Buffer = Buffer.alloc(0);
-  readonly frames: Frame[] = [];
-  readonly closed: Promise<void>;
-  garbled = false;
-
-  constructor(readonly sock: Socket) {
-    sock.on('data', (d: Buffer) => {
-      this.buf = Buffer.concat([this.buf, d]);
-      if (this.buf.subarray(0, 4).toString() === 'AMQP') { this.buf = this.buf.subarray(8); return; }
-      try {
-        for (let p = parseFrame(this.buf, 1 << 20); p; p = parseFrame(this.buf, 1 << 20)) { this.frames.push(p.frame); this.buf = p.rest; }
-      } catch { this.garbled = true; }
-    });
-    sock.on('error', () => {});
-    this.closed = new Promise((resolve) => sock.on('close', () => resolve()));
-  }
-
-  static open(port: number): Promise<Raw> {
-    return new Promise((resolve, reject) => {
-      const s = tcp(port, '127.0.0.1', () => resolve(new Raw(s)));
-      s.once('error', reject);
-    });
-  }
-
-  write(b: Buffer): void { if (!this.sock.destroyed) this.sock.write(b); }
-
-  async next(name: string, ms = 3000): Promise<Frame & { type: 1 }> {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      const i = this.frames.findIndex((f) => f.type === 1 && f.method.name === name);
-      if (i >= 0) return this.frames.splice(i, 1)[0] as Frame & { type: 1 };
-      if (Date.now() > deadline) throw new Error(`no ${name} from the server; got ${this.frames.map((f) => (f.type === 1 ? f.method.name : f.type)).join(', ')}`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-
-  /** PLAIN login as guest on vhost /, with the frame_max the server offers. */
-  async handshake(): Promise<void> {
-    this.write(PROTOCOL_HEADER);
-    await this.next('connection.start');
-    this.write(encodeMethodFrame(0, method('connection.start-ok', {
-      clientProperties: { product: 'fuzzer' }, mechanism: 'PLAIN', response: Buffer.from('\0guest\0guest'), locale: 'en_US',
-    })));
-    const tune = await this.next('connection.tune');
-    const t = tune.method.args as { frameMax: number; channelMax: number };
-    this.write(encodeMethodFrame(0, method('connection.tune-ok', { channelMax: t.channelMax, frameMax: t.frameMax, heartbeat: 0 })));
-    this.write(encodeMethodFrame(0, method('connection.open', { virtualHost: '/' })));
-    await this.next('connection.open-ok');
-  }
-
-  /** The reply code of the connection.close the server sent, if it sent one. */
-  closeCode(): number | undefined {
-    const f = this.frames.find((x) => x.type === 1 && x.method.name === 'connection.close') as (Frame & { type: 1 }) | undefined;
-    return f ? (f.method.args as { replyCode: number }).replyCode : undefined;
-  }
-}
 
 const sims: { close(): Promise<void> }[] = [];
 after(async () => { for (const s of sims) await s.close(); });

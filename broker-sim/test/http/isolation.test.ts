@@ -130,10 +130,10 @@ describe('management API: one vhost per student', () => {
     assert.deepEqual([res.status, await res.json()], [401, { error: 'not_authorised', reason: 'Not administrator user' }]);
   });
 
-  test('guest logs in from this machine only, as over AMQP', () => {
+  test('guest logs in from this machine only, as over AMQP', async () => {
     const header = 'Basic ' + Buffer.from('guest:guest').toString('base64');
-    assert.equal(authenticate(sim.broker, header, true).user.name, 'guest');
-    assert.throws(() => authenticate(sim.broker, header, false), (e: unknown) => e instanceof HttpError && e.status === 401 && e.reason === 'Login failed');
+    assert.equal((await authenticate(sim.broker, header, true)).user.name, 'guest');
+    await assert.rejects(authenticate(sim.broker, header, false), (e: unknown) => e instanceof HttpError && e.status === 401 && e.reason === 'Login failed');
   });
 
   test('guest, an administrator, sees both students', async () => {

@@ -70,7 +70,8 @@ test('--at-most-once: a task whose worker dies, or whose broker is killed -9 whi
   for (let m = await after.get('tasks.failed', { noAck: true }); m; m = await after.get('tasks.failed', { noAck: true })) {
     dead.push(`${body(m)}:${m.properties.headers?.['x-first-death-reason']}`);
   }
-  assert.deepEqual(seen, ['fine:false'], 'only the task never handed out is run');
+  // Marked redelivered as every stored message after a crash, as on RabbitMQ; it still runs once.
+  assert.deepEqual(seen, ['fine:true'], 'only the task never handed out is run');
   assert.deepEqual(dead.sort(), ['dies:delivery_limit', 'killed:delivery_limit']);
 });
 

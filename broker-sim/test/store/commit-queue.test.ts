@@ -8,6 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FakeClock } from '../../src/core/clock.ts';
 import type { Message } from '../../src/core/message.ts';
+import type { Holder } from '../../src/core/storage.ts';
+
+const holder: Holder = { connection: 'c', channel: '1/1', since: 0 };
 import { CommitQueue, LAZY_COMMIT_MS, RETRY_FIRST_MS, RETRY_MAX_MS, type Batch, type BatchWriter } from '../../src/store/commit-queue.ts';
 
 /** Records what it is asked to write; `failing` makes whole-batch writes throw, as a full disk does. */
@@ -22,8 +25,8 @@ class RecordingWriter implements BatchWriter {
     for (const op of b.ops) op();
     this.batches.push({
       ops: b.ops.length,
-      inserts: [...b.inserts].map((p) => `${p.m.id}${p.acquired ? ' acquired' : ''}`),
-      updates: [...b.updates].map((u) => `${u.m.id} ${u.acquired ? 'acquired' : 'returned'}`),
+      inserts: [...b.inserts].map((p) => `${p.m.id}${p.holder ? ` held by ${p.holder.channel}` : ''}`),
+      updates: [...b.updates].map((u) => `${u.m.id} ${u.holder ? `held by ${u.holder.channel}` : 'returned'}`),
       deletes: [...b.deletes],
       events: b.events.length,
     });
@@ -81,11 +84,11 @@ test('a message deleted before its commit is never written, and an update before
   queue.insert('/', 'q', message(2));
   queue.insert('/', 'q', message(3));
   queue.delete(1); // acked before its commit
-  queue.update(message(2), true); // a consumer took it before its commit
-  queue.update(message(7), true); // stored earlier
+  queue.update(message(2), holder); // a consumer took it before its commit
+  queue.update(message(7), holder); // stored earlier
   queue.delete(8); // stored earlier
   queue.flush();
-  assert.deepEqual(writer.batches, [{ ops: 0, inserts: ['2 acquired', '3'], updates: ['7 acquired'], deletes: [8], events: 0 }]);
+  assert.deepEqual(writer.batches, [{ ops: 0, inserts: ['2 held by 1/1', '3'], updates: ['7 held by 1/1'], deletes: [8], events: 0 }]);
   queue.delete(3);
   queue.flush();
   assert.deepEqual(writer.batches[1]!.deletes, [3], 'once written, a delete is written too');

@@ -97,7 +97,7 @@ test('a database written before the newer message columns existed is migrated on
   const db = new Database(path, { readonly: true });
   const columns = (db.prepare('PRAGMA table_info(messages)').all() as { name: string }[]).map((c) => c.name);
   db.close();
-  assert.ok(['expires_at', 'delivery_count', 'acquired'].every((c) => columns.includes(c)), columns.join(', '));
+  assert.ok(['expires_at', 'delivery_count', 'acquired', 'held_since', 'held_until', 'held_consumer_tag'].every((c) => columns.includes(c)), columns.join(', '));
 });
 
 test('start-up reads whole only the messages a consumer held; the rest are read a page at a time, with inserts not yet committed', () => {
@@ -107,8 +107,17 @@ test('start-up reads whole only the messages a consumer held; the rest are read 
   for (let id = 1; id <= 5; id++) store.insertMessage('/', 'q', message(id, 'x'.repeat(id)));
   store.insertMessage('/', 'other', message(6));
   store.flush();
-  store.updateDelivery(message(2), true);
+  store.updateDelivery(message(2), { connection: '127.0.0.1:50000 -> 127.0.0.1:5672', clientName: 'alice', channel: '1/1',
+    consumerTag: 'ctag', since: Date.UTC(2026, 0, 1, 9), until: Date.UTC(2026, 0, 1, 9, 30) });
+  store.updateDelivery(message(3), { connection: 'c', channel: '1/1', since: 0 });
+  store.updateDelivery(message(3), null); // given back
   store.close();
+  const db = new Database(path, { readonly: true });
+  assert.deepEqual(db.prepare('SELECT message_id, queue, connection, client_name, channel, consumer_tag, since, until FROM held').all(), [
+    { message_id: 2, queue: 'q', connection: '127.0.0.1:50000 -> 127.0.0.1:5672', client_name: 'alice', channel: '1/1',
+      consumer_tag: 'ctag', since: '2026-01-01 09:00:00.000', until: '2026-01-01 09:30:00.000' },
+  ], 'the held view says who holds what, since when and until when');
+  db.close();
   const again = new SqliteStore(path, () => {}, { clock });
   const state = again.load();
   assert.deepEqual(state.messages.map((m) => [m.id, m.acquired]), [[2, true]], 'the held message, whole');

@@ -89,8 +89,8 @@ test('RabbitMQ comes from RABBITMQ_URL, with its management API on port 15672 of
   if (!dockerWorks()) await assert.rejects(startRabbitMq({}), (e) => e instanceof RabbitMqUnavailable && /RABBITMQ_URL/.test(e.message));
 });
 
-test('one RabbitMQ image, 3.10 with management: docker-compose.yml runs it and nothing else names another', () => {
-  assert.equal(RABBITMQ_IMAGE, 'rabbitmq:3.10-management');
+test('one RabbitMQ image, 3.10.8 (the version the suite runs against) with management: docker-compose.yml runs it and nothing else names another', () => {
+  assert.equal(RABBITMQ_IMAGE, 'rabbitmq:3.10.8-management');
   assert.match(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), new RegExp(`^\\s+image: ${RABBITMQ_IMAGE}$`, 'm'));
   const tags = readSources(root, sourceFiles(root)).filter((f) => !f.path.endsWith('.test.ts'))
     .flatMap((f) => [...f.source.matchAll(/['"`]rabbitmq:[\w.-]+['"`]/g)].map((m) => `${f.path}: ${m[0]}`));

@@ -7,7 +7,7 @@ import { MANAGEMENT_PORT } from '../../../broker-sim/src/discovery.ts';
 import { ToolError } from '../connect.ts';
 
 /** The RabbitMQ the kit is tested against: 3.10 with the management plugin (docker-compose.yml uses it too). */
-export const RABBITMQ_IMAGE = 'rabbitmq:3.10-management';
+export const RABBITMQ_IMAGE = 'rabbitmq:3.10.8-management';
 
 export interface RabbitMq {
   kind: 'rabbitmq';
