@@ -47,7 +47,17 @@ const sim = await startSim(argv.simArg, argv.cpuProf ? ['--cpu-prof', `--cpu-pro
 let other: BrokerHandle | undefined;
 if (argv.rabbitmq === 'node') other = await startRabbit(argv.rabbitmqPort);
 else if (argv.rabbitmq !== 'none') other = givenBroker(argv.rabbitmq, argv.rabbitmqPid);
-const identities = [await brokerIdentity(sim.url), other ? await brokerIdentity(other.url) : undefined];
+/** broker-sim's durability for the run: --sim-arg's, else its default (disk). */
+function durabilityOf(args: string[]): string {
+  const i = args.findIndex((a) => a === '--durability' || a.startsWith('--durability='));
+  if (i < 0) return 'disk';
+  return args[i]!.includes('=') ? args[i]!.split('=')[1]! : args[i + 1] ?? 'disk';
+}
+const simDurability = durabilityOf(argv.simArg);
+const identities = [
+  `${await brokerIdentity(sim.url)} (--durability ${simDurability}: ${simDurability === 'disk' ? 'confirmed after fsync, as RabbitMQ' : 'confirmed before fsync'})`,
+  other ? `${await brokerIdentity(other.url)} (classic queues, confirmed after fsync)` : undefined,
+];
 console.error(`bench: ${identities.filter(Boolean).join('; ')}`);
 
 const results: Row[] = [];
