@@ -245,7 +245,7 @@ export const LABS: Lab[] = [
     id: '13', dir: '13-inside-the-broker', title: 'Inside the broker', minutes: 40,
     goal: 'Answer "what is queued, what is being worked on, and by whom?" with the management API, and with SQL on broker-sim.',
     programs: ['inspect'], todoStep: 1,
-    queues: ['inspect_tasks'], exchanges: [],
+    queues: ['inspect_tasks', 'inspect_jobs'], exchanges: [],
     hints: {
       ts: [
         'Print `queue ${q.name}: ready=${q.messages_ready} unacked=${q.messages_unacknowledged} consumers=${q.consumers}`.',

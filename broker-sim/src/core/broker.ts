@@ -128,7 +128,7 @@ export class Broker implements VhostServices {
    * Runs fn once every change made so far is committed to storage (at once when nothing is
    * pending): what a client is told only once it would survive a crash waits on this.
    */
-  afterCommit(fn: () => void): void { this.storage.afterCommit(fn); }
+  afterCommit(fn: () => void, ifLost?: () => void): void { this.storage.afterCommit(fn, ifLost); }
 
   private restore(withMessages: boolean): void {
     const state = this.storage.load();

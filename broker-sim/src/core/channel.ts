@@ -96,7 +96,7 @@ export class CoreChannel implements ReplyTarget {
     this.deliveries = new DeliveryRegistry(this.broker.messageMemory);
     this.vhost = connection.vhost;
     this.label = `${connection.id}/${number}`;
-    this.outbox = new Outbox((fn) => this.broker.afterCommit(fn));
+    this.outbox = new Outbox((fn, ifLost) => this.broker.afterCommit(fn, ifLost));
   }
 
   get unackedCount(): number { return this.deliveries.size; }
@@ -104,8 +104,11 @@ export class CoreChannel implements ReplyTarget {
   /** Sends through this channel's outbox: after anything held back for a commit. */
   send(fn: () => void): void { this.outbox.send(fn); }
 
-  /** Sends once every write made so far is committed (a durable -ok, a publisher confirm, tx.commit-ok). */
-  afterCommit(fn: () => void): void { this.outbox.sendDurably(fn); }
+  /**
+   * Sends once every write made so far is committed (a durable -ok, a publisher confirm, tx.commit-ok);
+   * ifLost instead when it cannot be (the database file is gone: a confirm becomes basic.nack).
+   */
+  afterCommit(fn: () => void, ifLost?: () => void): void { this.outbox.sendDurably(fn, ifLost); }
 
   /** basic.qos with prefetch_count; more credit may let queues deliver at once. */
   qos(prefetchCount: number, global: boolean): void {

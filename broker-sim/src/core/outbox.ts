@@ -6,11 +6,13 @@
  */
 interface Held { send: () => void; ready: boolean }
 
+type AfterCommit = (fn: () => void, ifLost?: () => void) => void;
+
 export class Outbox {
   private held: Held[] = [];
 
-  /** @param afterCommit runs a callback once every write queued so far is committed */
-  constructor(private readonly afterCommit: (fn: () => void) => void) {}
+  /** @param afterCommit runs a callback once every write queued so far is committed (or ifLost, if it cannot be) */
+  constructor(private readonly afterCommit: AfterCommit) {}
 
   /** Nothing is waiting: what is produced now may go straight out. */
   get idle(): boolean { return this.held.length === 0; }
@@ -21,15 +23,19 @@ export class Outbox {
     this.held.push({ send, ready: true });
   }
 
-  /** Sends once every write queued so far is committed, and after what is held. */
-  sendDurably(send: () => void): void {
+  /**
+   * Sends once every write queued so far is committed, and after what is held; or sends ifLost
+   * instead (in the same place in the order) when that commit cannot happen.
+   */
+  sendDurably(send: () => void, ifLost?: () => void): void {
     const item: Held = { send, ready: false };
     this.held.push(item);
     const queue = this.held;
-    this.afterCommit(() => {
+    const release = (): void => {
       item.ready = true;
       if (queue === this.held) this.flush();
-    });
+    };
+    this.afterCommit(release, ifLost && (() => { item.send = ifLost; release(); }));
   }
 
   /** The channel is closed: nothing held is sent. */

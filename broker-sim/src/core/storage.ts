@@ -133,7 +133,10 @@ export interface Storage {
   /** False while commits fail (disk full, database locked): the broker blocks publishers meanwhile. */
   readonly writable: boolean;
   onWritableChange(fn: (writable: boolean, reason?: string) => void): void;
-  /** Runs fn after every write queued so far is committed (at once if none is pending). */
-  afterCommit(fn: () => void): void;
+  /**
+   * Runs fn after every write queued so far is committed (at once if none is pending); ifLost
+   * instead, at once, if that commit cannot happen because the database file is gone.
+   */
+  afterCommit(fn: () => void, ifLost?: () => void): void;
   close(): void;
 }

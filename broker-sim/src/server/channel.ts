@@ -325,7 +325,7 @@ export class ServerChannel implements ChannelSink {
       }), outcome.propertiesRaw, body, this.conn.frameMax)));
     }
     // A queue that refused it (x-overflow reject-publish) means basic.nack, as RabbitMQ.
-    if (seq > 0) this.core.afterCommit(() => this.confirmPublish(seq, !outcome.rejected));
+    if (seq > 0) this.core.afterCommit(() => this.confirmPublish(seq, !outcome.rejected), () => this.confirmPublish(seq, false));
   }
 
   /**

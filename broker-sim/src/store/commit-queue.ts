@@ -11,6 +11,10 @@ import type { BrokerEvent } from '../core/events.ts';
 import type { Message } from '../core/message.ts';
 import type { Holder } from '../core/storage.ts';
 import { systemStoreClock, type StoreClock } from './clock.ts';
+import { DatabaseFileLost } from './file-guard.ts';
+
+/** A callback waiting for a commit, and what to run instead if the database file is lost. */
+interface Waiter { fn: () => void; ifLost?: (() => void) | undefined }
 
 /** A message to insert; `holder` is set when a consumer took it before the insert was committed. */
 export interface PendingInsert { vhost: string; queue: string; m: Message; holder?: Holder | null }
@@ -66,7 +70,9 @@ export class CommitQueue {
   private cancelRetry: (() => void) | undefined;
   private retryDelay = RETRY_FIRST_MS;
   private failure: string | undefined;
-  private waiting: (() => void)[] = [];
+  private waiting: Waiter[] = [];
+  /** The last commit failed because the database file is gone (removed or replaced). */
+  private fileLost = false;
   private readonly watchers: ((writable: boolean, reason?: string) => void)[] = [];
   private closed = false;
 
@@ -129,10 +135,15 @@ export class CommitQueue {
     for (const [id, p] of this.inserts) if (match(p)) this.inserts.delete(id);
   }
 
-  /** Runs fn after every write queued so far is committed (at once if none is pending). */
-  afterCommit(fn: () => void): void {
+  /**
+   * Runs fn after every write queued so far is committed (at once if none is pending). With
+   * ifLost, a caller that can take no for an answer (a publisher confirm) is told at once instead
+   * when the commit cannot happen because the database file is gone.
+   */
+  afterCommit(fn: () => void, ifLost?: () => void): void {
     if (!this.scheduled) { fn(); return; }
-    this.waiting.push(fn);
+    if (this.fileLost && ifLost) { ifLost(); return; }
+    this.waiting.push({ fn, ifLost });
     this.hurry();
   }
 
@@ -156,6 +167,7 @@ export class CommitQueue {
       this.failed(err as Error);
       return;
     }
+    this.fileLost = false;
     if (this.failure) {
       this.failure = undefined;
       this.retryDelay = RETRY_FIRST_MS;
@@ -164,7 +176,7 @@ export class CommitQueue {
     this.hooks.committed?.();
     const waiting = this.waiting;
     this.waiting = [];
-    for (const fn of waiting) fn();
+    for (const w of waiting) w.fn();
   }
 
   /** Commits what is pending (one try) and stops every timer. */
@@ -192,6 +204,13 @@ export class CommitQueue {
     this.deletes = [];
   }
 
+  /** The file is gone: those who can take no for an answer get it now; what they waited for stays queued. */
+  private releaseLost(): void {
+    const told = this.waiting.filter((w) => w.ifLost);
+    this.waiting = this.waiting.filter((w) => !w.ifLost);
+    for (const w of told) w.ifLost!();
+  }
+
   /** Keeps what is queued (nobody waiting is released) and tries again soon. */
   private holdBack(): void {
     this.scheduled = true;
@@ -199,6 +218,8 @@ export class CommitQueue {
   }
 
   private failed(err: Error): void {
+    this.fileLost = err instanceof DatabaseFileLost;
+    if (this.fileLost) this.releaseLost();
     const first = this.failure === undefined;
     this.failure = err.message;
     if (first) {

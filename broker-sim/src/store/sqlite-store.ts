@@ -102,7 +102,7 @@ export class SqliteStore implements Storage {
   updateDelivery(m: Message, holder: Holder | null): void { this.commits.update(m, holder); }
   appendEvent(e: BrokerEvent): void { this.commits.event(e); }
 
-  afterCommit(fn: () => void): void { this.commits.afterCommit(fn); }
+  afterCommit(fn: () => void, ifLost?: () => void): void { this.commits.afterCommit(fn, ifLost); }
   /** Commits everything queued now. */
   flush(): void { this.commits.flush(); }
   /** Commits work, and a full disk's reserve is back in place (until then publishers stay blocked). */

@@ -11,6 +11,7 @@ import type { Message } from '../../src/core/message.ts';
 import type { Holder } from '../../src/core/storage.ts';
 
 const holder: Holder = { connection: 'c', channel: '1/1', since: 0 };
+import { DatabaseFileLost } from '../../src/store/file-guard.ts';
 import { CommitQueue, LAZY_COMMIT_MS, RETRY_FIRST_MS, RETRY_MAX_MS, type Batch, type BatchWriter } from '../../src/store/commit-queue.ts';
 
 /** Records what it is asked to write; `failing` makes whole-batch writes throw, as a full disk does. */
@@ -120,6 +121,29 @@ test('a failing commit blocks: watchers are told once, nothing waiting is releas
   clock.advance(RETRY_FIRST_MS * 2);
   assert.deepEqual([queue.writable, confirmed, watched], [true, true, ['blocked: database or disk is full', 'writable']]);
   assert.deepEqual(writer.batches.map((b) => b.inserts), [['1', '2']], 'everything kept, written once');
+});
+
+test('a database file lost: confirms that can take no are told at once, others wait, and the writes are kept for when it is back', () => {
+  const { clock, writer, queue } = setup();
+  writer.failing = new DatabaseFileLost('the database file q.db was removed');
+  queue.insert('/', 'q', message(1));
+  const told: string[] = [];
+  queue.afterCommit(() => told.push('confirm 1: ack'), () => told.push('confirm 1: nack'));
+  queue.afterCommit(() => told.push('declare-ok'));
+  assert.equal(told.length, 0, 'nothing before the commit is tried');
+  clock.advance(0);
+  assert.deepEqual(told, ['confirm 1: nack']);
+  queue.insert('/', 'q', message(2));
+  queue.afterCommit(() => told.push('confirm 2: ack'), () => told.push('confirm 2: nack'));
+  assert.deepEqual(told, ['confirm 1: nack', 'confirm 2: nack'], 'while the file is gone, at once');
+  writer.failing = undefined;
+  clock.advance(RETRY_FIRST_MS);
+  assert.deepEqual(told, ['confirm 1: nack', 'confirm 2: nack', 'declare-ok'], 'no confirm twice; the rest once committed');
+  assert.deepEqual(writer.batches.map((b) => b.inserts), [['1', '2']], 'the nacked messages are still written: nacked means maybe, not lost');
+  queue.insert('/', 'q', message(3));
+  queue.afterCommit(() => told.push('confirm 3: ack'), () => told.push('confirm 3: nack'));
+  clock.advance(0);
+  assert.equal(told.at(-1), 'confirm 3: ack', 'back to normal');
 });
 
 test('a failing commit is retried with back-off: 50 ms, doubling, at most every 2 s, deletes alone first; success resets it', () => {
