@@ -11,14 +11,14 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { scenarios, type Measure, type ScenarioResult } from './scenarios.ts';
 import { rabbitMqFromEnv } from '../tools/shared/brokers/index.ts';
-import { rabbitMqServerInstalled } from '../tools/shared/brokers/rabbitmq-node.ts';
+import { rabbitMqNodeUnavailable } from '../tools/shared/brokers/rabbitmq-node.ts';
 import { givenBroker, startRabbit, startSim, type BrokerHandle } from './brokers.ts';
 import { noise, renderTable, type Row } from './table.ts';
 import { renderPlot } from './plot.ts';
 import { brokerIdentity } from './identity.ts';
 import { updateReadme } from './readme.ts';
 
-const defaultRabbit = rabbitMqServerInstalled() ? 'node' : rabbitMqFromEnv()?.url ?? 'none';
+const defaultRabbit = !rabbitMqNodeUnavailable() ? 'node' : rabbitMqFromEnv()?.url ?? 'none';
 const argv = await yargs(hideBin(process.argv))
   .scriptName('npm run bench --')
   .option('rabbitmq', { type: 'string', default: defaultRabbit, describe: "RabbitMQ to compare with: 'node' (a private node of the installed rabbitmq-server), an AMQP URL, or 'none'" })

@@ -1,32 +1,23 @@
 /**
- * A private RabbitMQ node on this machine, from the installed `rabbitmq-server`: its own node name,
- * ports and data folder, so the bench can start it fresh, restart it, read its process and the size
- * of its data, and stop it without touching the machine's own node (rabbit@…, port 5672).
+ * One private RabbitMQ node on this machine, from the installed rabbitmq-server, run the way the
+ * lab 16 cluster runs its nodes (cluster.ts: the scripts behind Debian's wrappers, run as the
+ * caller, with an Erlang cookie of its own): its own node name, port, data and logs, no plugins. The
+ * bench starts it fresh, restarts it on its data, reads its process and the size of its data, and
+ * stops it; the machine's own node (rabbit@…, port 5672) is never touched.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:net';
-
-const SERVER = '/usr/sbin/rabbitmq-server';
-const CTL = '/usr/sbin/rabbitmqctl';
-
-export interface RabbitMqNodeOptions {
-  /** Node name before the @; default qlab-<port>. */
-  name?: string;
-  /** AMQP port (on 127.0.0.1). */
-  port: number;
-  /** Lines added to its rabbitmq.conf. */
-  config?: string[];
-  /** How long it may take to accept connections, ms. Default 60 s. */
-  timeoutMs?: number;
-}
+import { randomBytes } from 'node:crypto';
+import { clusterUnavailable, rabbitmqBin } from './cluster.ts';
 
 export interface RabbitMqNode {
   kind: 'rabbitmq';
   node: string;
   url: string;
+  /** The node's Erlang VM (beam.smp), for its CPU and memory. */
   pid: number;
   /** From start to the first accepted TCP connection, ms. */
   startupMs: number;
@@ -38,10 +29,8 @@ export interface RabbitMqNode {
   close(): Promise<void>;
 }
 
-/** Whether a private node can be started here: rabbitmq-server and rabbitmqctl installed. */
-export function rabbitMqServerInstalled(): boolean {
-  return existsSync(SERVER) && existsSync(CTL);
-}
+/** Why no private node can be started here (rabbitmq-server missing), or undefined. */
+export const rabbitMqNodeUnavailable = clusterUnavailable;
 
 /** Size of a folder and everything under it, MiB. */
 export function folderMiB(dir: string): number {
@@ -57,73 +46,67 @@ export function folderMiB(dir: string): number {
   return bytes / 1024 / 1024;
 }
 
-/** Starts a fresh node on 127.0.0.1:port with no plugins, and resolves once it accepts connections. */
-export async function startRabbitMqNode(o: RabbitMqNodeOptions): Promise<RabbitMqNode> {
+/** Starts a fresh node on 127.0.0.1:port and resolves once it accepts connections. */
+export async function startRabbitMqNode(o: { port: number; name?: string; timeoutMs?: number }): Promise<RabbitMqNode> {
+  const why = rabbitMqNodeUnavailable();
+  if (why) throw new Error(why);
   const dir = mkdtempSync(join(tmpdir(), 'queuelab-rabbitmq-'));
+  const home = join(dir, 'home');
+  mkdirSync(home);
+  writeFileSync(join(home, '.erlang.cookie'), `QUEUELAB${randomBytes(12).toString('hex').toUpperCase()}`, { mode: 0o400 });
+  writeFileSync(join(dir, 'enabled_plugins'), '[].');
+  writeFileSync(join(dir, 'rabbitmq-env.conf'), '');
+  writeFileSync(join(dir, 'rabbitmq.conf'), `listeners.tcp.local = 127.0.0.1:${o.port}\n`);
   const node = `${o.name ?? `qlab-${o.port}`}@localhost`;
-  writeFileSync(join(dir, 'enabled_plugins'), '[].\n');
-  writeFileSync(join(dir, 'rabbitmq.conf'), [`listeners.tcp.default = 127.0.0.1:${o.port}`, ...(o.config ?? [])].join('\n') + '\n');
-  giveToRabbitMqUser(dir);
   const env = {
-    ...process.env,
-    RABBITMQ_NODENAME: node,
-    RABBITMQ_NODE_PORT: String(o.port),
-    RABBITMQ_DIST_PORT: String(o.port + 20_000),
-    RABBITMQ_MNESIA_BASE: join(dir, 'mnesia'),
-    RABBITMQ_LOG_BASE: join(dir, 'log'),
-    RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, 'enabled_plugins'),
-    RABBITMQ_CONFIG_FILE: join(dir, 'rabbitmq.conf'),
-    RABBITMQ_PID_FILE: join(dir, 'pid'),
+    ...process.env, HOME: home, ERL_EPMD_ADDRESS: '127.0.0.1',
+    RABBITMQ_NODENAME: node, RABBITMQ_NODE_PORT: String(o.port), RABBITMQ_DIST_PORT: String(o.port + 20_000),
+    RABBITMQ_MNESIA_BASE: join(dir, 'mnesia'), RABBITMQ_LOG_BASE: join(dir, 'log'),
+    RABBITMQ_ENABLED_PLUGINS_FILE: join(dir, 'enabled_plugins'), RABBITMQ_CONF_ENV_FILE: join(dir, 'rabbitmq-env.conf'),
+    RABBITMQ_CONFIG_FILE: join(dir, 'rabbitmq.conf'), RABBITMQ_PID_FILE: join(dir, 'pid'),
   };
-  const timeoutMs = o.timeoutMs ?? 60_000;
+  const timeoutMs = o.timeoutMs ?? 120_000;
+  let child: ChildProcess | undefined;
   const start = async (): Promise<{ pid: number; startupMs: number }> => {
     rmSync(env.RABBITMQ_PID_FILE, { force: true });
     const t0 = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      const child = spawn(SERVER, ['-detached'], { env, stdio: 'ignore' });
-      child.once('error', reject);
-      child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`rabbitmq-server -detached exited with ${code}`))));
-    });
-    await untilListening(o.port, timeoutMs, node);
-    return { pid: Number(readFileSync(env.RABBITMQ_PID_FILE, 'utf8').trim()), startupMs: performance.now() - t0 };
+    child = spawn(rabbitmqBin('rabbitmq-server')!, [], { env, stdio: 'ignore', detached: true });
+    await untilListening(o.port, timeoutMs, node, child);
+    const startupMs = performance.now() - t0;
+    return { pid: Number(readFileSync(env.RABBITMQ_PID_FILE, 'utf8').trim()), startupMs };
   };
-  const stop = (): void => {
-    try { execFileSync(CTL, ['-n', node, 'stop', env.RABBITMQ_PID_FILE], { env, stdio: 'ignore', timeout: 60_000 }); } catch { /* already down */ }
+  const stop = async (): Promise<void> => {
+    const c = child;
+    if (!c || c.exitCode !== null || c.signalCode !== null) return;
+    const ended = new Promise<void>((resolve) => c.once('exit', () => resolve()));
+    spawn(rabbitmqBin('rabbitmqctl')!, ['-n', node, 'stop'], { env, stdio: 'ignore' });
+    const timer = setTimeout(() => { try { process.kill(-c.pid!, 'SIGKILL'); } catch { /* gone */ } }, 60_000);
+    await ended;
+    clearTimeout(timer);
   };
   const first = await start();
   const handle: RabbitMqNode = {
     kind: 'rabbitmq', node, url: `amqp://guest:guest@127.0.0.1:${o.port}`, pid: first.pid, startupMs: first.startupMs,
     dataDir: join(dir, 'mnesia'),
     restart: async () => {
-      stop();
+      await stop();
       const next = await start();
       handle.pid = next.pid;
       handle.startupMs = next.startupMs;
       return { startupMs: next.startupMs };
     },
     close: async () => {
-      stop();
+      await stop();
       rmSync(dir, { recursive: true, force: true });
     },
   };
   return handle;
 }
 
-/** rabbitmq-server run as root switches to the rabbitmq user, which must own the node's folder. */
-function giveToRabbitMqUser(dir: string): void {
-  if (process.getuid?.() !== 0) return;
-  let uid: number;
-  let gid: number;
-  try {
-    uid = Number(execFileSync('id', ['-u', 'rabbitmq'], { encoding: 'utf8' }).trim());
-    gid = Number(execFileSync('id', ['-g', 'rabbitmq'], { encoding: 'utf8' }).trim());
-  } catch { return; }
-  chownSync(dir, uid, gid);
-  for (const f of readdirSync(dir)) chownSync(join(dir, f), uid, gid);
-}
-
-async function untilListening(port: number, timeoutMs: number, node: string): Promise<void> {
+/** The node accepts TCP once it is booted (RabbitMQ opens its listeners last); polled every 50 ms, for the startup time. */
+async function untilListening(port: number, timeoutMs: number, node: string, child: ChildProcess): Promise<void> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
+    if (child.exitCode !== null) throw new Error(`RabbitMQ node ${node} ended at start (exit code ${child.exitCode})`);
     if (await accepts(port)) return;
     await new Promise((r) => setTimeout(r, 50));
   }
