@@ -64,6 +64,23 @@ describe('the labs\' broker helpers, TypeScript and Python', { skip }, () => {
     }
   });
 
+  test('connected_to names the user and vhost connected with, also on the default broker\'s host and port', async () => {
+    const home = mkdtempSync(join(tmpdir(), 'ql-helper-'));
+    const script = `import sys; sys.path.insert(0, ${JSON.stringify(join(root, 'labs'))}); import pika, broker, types
+p = broker.broker_parameters(); p.virtual_host = 'alice'; p.credentials = pika.PlainCredentials('alice', '1Password')
+c = types.SimpleNamespace(_impl=types.SimpleNamespace(server_properties={'product': 'RabbitMQ', 'version': '3.10.8'}))
+print(broker.connected_to(c, p)); print(broker.connected_to(c, broker.broker_parameters()))`;
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        execFile(findPython()!, ['-c', script], { env: { ...process.env, AMQP_URL: '', QUEUELAB_HOME: home } }, (err, stdout, stderr) => (err ? reject(new Error(stderr)) : resolve(stdout)));
+      });
+      assert.deepEqual(out.trim().split('\n'), ['connected to RabbitMQ 3.10.8 at amqp://alice:***@localhost:5672/alice',
+        'connected to RabbitMQ 3.10.8 at amqp://guest:***@localhost:5672']);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   forEachBroker('connect()', (broker) => {
     test('names the broker that answered, the same in both languages', async () => {
       const home = mkdtempSync(join(tmpdir(), 'ql-helper-'));

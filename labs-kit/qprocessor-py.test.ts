@@ -40,6 +40,11 @@ class Worker {
     return this.exited;
   }
 
+  /** One Ctrl-C, without waiting for the exit. */
+  ctrlC(): void {
+    this.child.kill('SIGINT');
+  }
+
   kill(): void {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGKILL');
   }
@@ -141,5 +146,67 @@ forEachBroker('qprocessor.py', (broker) => {
     const refused = py([...flags, '--password', 'wrong-password']);
     assert.equal(await refused.exited, 1);
     assert.equal(refused.out.trim(), `qprocessor.py: login refused for user '${decodeURIComponent(u.username)}' at ${u.hostname}:${u.port || 5672}; check --username and --password`);
+  });
+
+  test('--concurrency 3: the same events as qprocessor, three held at once, each acked when its own work ends', { skip }, async () => {
+    const q = { py: broker.name('qp-conc-py'), ts: broker.name('qp-conc-ts') };
+    const flags = ['--acknowledge', '--concurrency', '3', '--delay-per-char', '0.3'];
+    const p = py(['--queue', q.py, '--name', 'P', ...flags]);
+    const t = ts(['--queue', q.ts, '--name', 'T', ...flags]);
+    for (const [w, queue] of [[p, q.py], [t, q.ts]] as const) {
+      await w.waitFor((o) => /waiting for messages on '.*' \(manual acks, prefetch 3, 3 at once\)/.test(o), 'the worker to start, prefetch 3');
+      await send(queue, ['aaa', 'b', 'cc', 'd']);
+      await w.waitFor((o) => count(o, 'RECEIVED') === 3, 'three messages in slots');
+      await w.waitFor((o) => count(o, 'ACKED') === 4, 'all four acked');
+      assert.equal(await w.interrupt(), 0, w.out);
+    }
+    assert.deepEqual(events(p.out), events(t.out));
+    assert.deepEqual(events(p.out).slice(0, 4), ['RECEIVED    #1 "aaa" (slot 1)', 'RECEIVED    #2 "b" (slot 2)', 'RECEIVED    #3 "cc" (slot 3)',
+      'ACKED       #2 "b" (slot 2) done'], p.out);
+    assert.equal(summaryOf(p.out), 'summary: received 4, acked 4, lost 0, nacked 0, rejected 0, redelivered seen 0; at most 3 at once (of 3)');
+    assert.equal(summaryOf(p.out), summaryOf(t.out));
+  });
+
+  test('--concurrency and --block refuse what cannot work, in qprocessor\'s words, before connecting', { skip }, async () => {
+    for (const flags of [['--concurrency', '2'], ['--concurrency', '2', '--acknowledge', '--block'], ['--concurrency', '3', '--acknowledge', '--prefetch', '1']]) {
+      const p = py(['--queue', 'unused', ...flags], { AMQP_URL: 'amqp://nobody:wrong@127.0.0.1:1' });
+      const t = new Worker(process.execPath, ['bin/qprocessor.js', '--queue', 'unused', ...flags], { AMQP_URL: 'amqp://nobody:wrong@127.0.0.1:1' });
+      workers.push(t);
+      assert.equal(await p.exited, 1, p.out);
+      assert.equal(await t.exited, 1, t.out);
+      assert.equal(p.out.trim().replace(/^qprocessor\.py: /, ''), t.out.trim().replace(/^qprocessor: /, ''));
+    }
+  });
+
+  test('--block: work longer than the heartbeats gets the worker dropped, and it says so; without it the heartbeats flow', { skip }, async () => {
+    const q = broker.name('qp-block');
+    const flags = ['--queue', q, '--acknowledge', '--heartbeat', '1', '--delay-per-char', '1'];
+    const blocked = py([...flags, '--block', '--name', 'A']);
+    await blocked.waitFor((o) => /waiting for messages on '.*' \(manual acks, work blocks the process\)/.test(o), 'the worker to start');
+    await send(q, ['xxxxxx']);
+    assert.equal(await blocked.exited, 1, blocked.out);
+    assert.match(blocked.out, /ERROR +#1 "xxxxxx" worked on, but the connection was lost before its ack: never acked/);
+    assert.match(blocked.out, /qprocessor\.py: the broker dropped this worker: its work blocked the process for 6\.0s with a heartbeat of 1s, so it missed its heartbeats/);
+    assert.doesNotMatch(blocked.out, /ACKED/);
+    const threaded = py([...flags, '--delay-per-char', '0.5', '--name', 'B']);
+    await threaded.waitFor((o) => /REDELIVERED #1 "xxxxxx"[\s\S]*ACKED +#1 done/.test(o), 'the message redelivered and acked by a worker whose work leaves the heartbeats free');
+    assert.equal(await threaded.interrupt(), 0, threaded.out);
+    const ch = await channel();
+    assert.equal((await ch.checkQueue(q)).messageCount, 0);
+  });
+
+  test('a second Ctrl-C stops now, as qprocessor\'s: the message in progress goes back to the queue, exit code 130', { skip }, async () => {
+    const q = broker.name('qp-stop-now');
+    const w = py(['--queue', q, '--acknowledge', '--delay-per-char', '1', '--name', 'P']);
+    await w.waitFor((o) => /waiting for messages/.test(o), 'the worker to start');
+    await send(q, ['a long task']);
+    await w.waitFor((o) => count(o, 'RECEIVED') === 1, 'the task received');
+    w.ctrlC();
+    await w.waitFor((o) => /stopping: finishing the current message; Ctrl-C again to stop now/.test(o), 'the first Ctrl-C said');
+    assert.equal(await w.interrupt(), 130, w.out);
+    assert.match(w.out, /stopped now: the messages in progress were not finished \(unacknowledged ones go back to the queue\)/);
+    assert.equal(summaryOf(w.out), 'summary: received 1, acked 0, lost 0, nacked 0, rejected 0, redelivered seen 0');
+    const ch = await channel();
+    assert.equal((await ch.checkQueue(q)).messageCount, 1, 'the task is back in the queue');
   });
 });

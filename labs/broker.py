@@ -121,11 +121,17 @@ def connected_line(server_properties, url):
     return f'connected to {broker_name(server_properties)} at {_shown(url)}{found}'
 
 
+def _differs(parameters, chosen):
+    """Whether these parameters reach another broker, user or vhost than the chosen URL's."""
+    def where(p):
+        return p.host, p.port, p.credentials.username, p.virtual_host
+    return where(parameters) != where(chosen)
+
+
 def connected_to(connection, parameters=None):
     """connected_line for an open connection, made with broker_parameters() or these parameters."""
     url = broker_url()
-    chosen = urllib.parse.urlsplit(url)
-    if parameters is not None and (parameters.host, parameters.port) != (chosen.hostname, chosen.port or 5672):
+    if parameters is not None and _differs(parameters, pika.URLParameters(url)):
         vhost = '' if parameters.virtual_host == '/' else '/' + urllib.parse.quote(parameters.virtual_host, safe='')
         url = f'amqp://{parameters.credentials.username}:***@{parameters.host}:{parameters.port}{vhost}'
     return connected_line(connection._impl.server_properties, url)  # what the broker said in connection.start

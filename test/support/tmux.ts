@@ -16,6 +16,7 @@ export class TmuxSession {
   /** Named after the test run (scripts/run-tests.mjs), which kills what is left of it at its end. */
   readonly socket = `queuelab-test-${process.env.QUEUELAB_TEST_RUN ?? 'solo'}-${randomBytes(4).toString('hex')}`;
   private panes = 0;
+  private keepDead = false;
 
   constructor(private readonly width = 200, private readonly height = 50) {}
 
@@ -31,11 +32,18 @@ export class TmuxSession {
     let id: string;
     if (this.panes++ === 0) {
       ({ stdout: id } = await this.tmux('new-session', '-d', '-P', '-F', '#{pane_id}', '-s', 'lab', '-x', String(this.width), '-y', String(this.height), cmd));
+      if (this.keepDead) await this.tmux('set-option', '-g', 'remain-on-exit', 'on');
     } else {
       ({ stdout: id } = await this.tmux('split-window', '-P', '-F', '#{pane_id}', '-t', 'lab', cmd));
       await this.tmux('select-layout', '-t', 'lab', 'even-vertical');
     }
     return id.trim();
+  }
+
+  /** Keeps a pane on screen after its program ends (Ctrl-C may end the pane's shell too), so its last lines can be read. */
+  async keepDeadPanes(): Promise<void> {
+    this.keepDead = true;
+    if (this.panes > 0) await this.tmux('set-option', '-g', 'remain-on-exit', 'on');
   }
 
   async capture(target: string): Promise<string> {
@@ -45,6 +53,16 @@ export class TmuxSession {
 
   async keys(target: string, ...keys: string[]): Promise<void> {
     await this.tmux('send-keys', '-t', target, ...keys);
+  }
+
+  /** Types a line as a student types it, then Enter. */
+  async type(target: string, line: string): Promise<void> {
+    await this.tmux('send-keys', '-t', target, '-l', line);
+    await this.tmux('send-keys', '-t', target, 'Enter');
+  }
+
+  async closePane(target: string): Promise<void> {
+    await this.tmux('kill-pane', '-t', target);
   }
 
   /** Waits until the pane shows text matching `pattern`; fails with the pane's content otherwise. */

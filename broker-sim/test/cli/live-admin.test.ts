@@ -169,7 +169,7 @@ test('a broker running on the database without its API is not written behind its
   await sim.stop();
   sim = await startSimProcess(dir, ['--no-http', '--no-tui']);
   await assert.rejects(cli('user', 'add', 'hal', '--password', 'pw'),
-    new RegExp(`^Error: broker-sim \\(pid ${sim.pid}, .*\\) runs on .*broker\\.db without its management API \\(--no-http\\)`));
+    new RegExp(`^Error: broker-sim \\(pid ${sim.pid}, .*\\) runs on .*broker\\.db without its management API \\(started with --no-http, or its port was taken\\).*--http-port N`));
   await sim.stop();
   sim = await start();
   assert.ok(!(await cli('user', 'list')).some((l) => l.startsWith('hal\t')));

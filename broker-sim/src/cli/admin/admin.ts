@@ -58,8 +58,10 @@ function brokerOn(path: string): Discovery | undefined {
 function reach(running: Discovery, path: string): ApiAdmin {
   const token = readAdminToken(path);
   if (!running.managementUrl || token?.pid !== running.pid) {
-    throw new Error(`broker-sim (pid ${running.pid}, ${running.amqpUrl}) runs on ${path} without its management API (--no-http), `
-      + 'so this change cannot reach it; stop it first, or restart it with the API');
+    // Without --no-http the API is off only because its port was taken (RabbitMQ's management plugin on 15672).
+    throw new Error(`broker-sim (pid ${running.pid}, ${running.amqpUrl}) runs on ${path} without its management API `
+      + '(started with --no-http, or its port was taken), so this change cannot reach it; '
+      + 'restart it with --http-port N (or --any-port), or stop it first');
   }
   return new ApiAdmin({ pid: running.pid, managementUrl: running.managementUrl, token: token.token });
 }
