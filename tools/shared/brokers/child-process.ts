@@ -43,6 +43,8 @@ export interface SimProcessOptions {
   stderr?: 'pipe' | 'inherit';
   /** How long it may take to listen, ms. Default 10 s (tsx compiles the sources on a first start). */
   timeoutMs?: number;
+  /** More Node flags after SIM_NODE_FLAGS (the bench's --cpu-prof). */
+  nodeFlags?: string[];
 }
 
 /**
@@ -51,7 +53,7 @@ export interface SimProcessOptions {
  */
 export async function startSimProcess(dir: string, args: string[] = [], o: SimProcessOptions = {}): Promise<SimProcess> {
   const started = performance.now();
-  const child = spawn(process.execPath, [...SIM_NODE_FLAGS, SIM_BIN, '--port', '0', '--db', o.dbPath ?? join(dir, 'broker.db'), ...args], {
+  const child = spawn(process.execPath, [...SIM_NODE_FLAGS, ...(o.nodeFlags ?? []), SIM_BIN, '--port', '0', '--db', o.dbPath ?? join(dir, 'broker.db'), ...args], {
     env: { ...process.env, QUEUELAB_HOME: dir },
     stdio: ['ignore', 'pipe', o.stderr ?? 'pipe'],
   });

@@ -19,7 +19,8 @@ const run = promisify(execFile);
 /** Debian's /usr/sbin scripts switch to the rabbitmq user; the scripts behind them run as the caller. */
 const SCRIPT_DIRS = ['/usr/lib/rabbitmq/bin', '/usr/local/lib/rabbitmq/bin', '/opt/rabbitmq/sbin', '/usr/local/sbin', '/usr/sbin'];
 
-function rabbitmqBin(name: string): string | undefined {
+/** Where rabbitmq-server or rabbitmqctl is, run as the caller (not through Debian's user-switching wrapper). */
+export function rabbitmqBin(name: string): string | undefined {
   const dir = process.env.RABBITMQ_SCRIPTS_DIR;
   if (dir) return existsSync(join(dir, name)) ? join(dir, name) : undefined;
   return SCRIPT_DIRS.map((d) => join(d, name)).find((p) => existsSync(p));
@@ -54,7 +55,7 @@ export interface RabbitCluster {
   close(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.once('error', reject);
