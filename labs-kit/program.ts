@@ -32,8 +32,12 @@ export class Program {
     this.child.stdout!.on('data', (d: Buffer) => { this.output += d.toString(); });
     this.child.stderr!.on('data', (d: Buffer) => { this.output += d.toString(); this.stderr += d.toString(); });
     running.add(this.child);
-    this.exited = new Promise((resolve) => this.child.on('exit', (code) => { running.delete(this.child); resolve(code); }));
-    this.child.on('close', (code) => { this.ended = { code }; });
+    // 'close', not 'exit': only then is all its output read, so a crash's traceback is all there.
+    this.exited = new Promise((resolve) => this.child.on('close', (code) => {
+      running.delete(this.child);
+      this.ended = { code };
+      resolve(code);
+    }));
   }
 
   /** Waits for the output to match; fails the step with what was expected otherwise. */
